@@ -1,0 +1,179 @@
+package io.aiopshub.api;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.camel.Header;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.aiopshub.incident.IncidentDispatcher;
+import io.aiopshub.ingest.PayloadValidationException;
+import io.aiopshub.store.AlertEntity;
+import io.aiopshub.store.AlertRepository;
+import io.aiopshub.store.IncidentEntity;
+import io.aiopshub.store.IncidentRepository;
+import io.aiopshub.store.NotificationRepository;
+import io.aiopshub.store.TimelineRepository;
+
+/** {@code GET /api/v1/incidents}, {@code GET /api/v1/incidents/{id}} and {@code POST .../{id}/ack}. */
+@Component("incidentApi")
+public class IncidentApi {
+
+    public record IncidentSummary(String id, String status, String severity, String title, String service,
+                                  String routeId, Map<String, String> groupLabels, Instant createdAt,
+                                  Instant updatedAt, Instant resolvedAt, Instant lastNotifiedAt, boolean flapping,
+                                  String ackedBy, Instant ackedAt, String ackComment) {
+
+        static IncidentSummary of(IncidentEntity i) {
+            return new IncidentSummary(i.getId(), i.getStatus(), i.getSeverity(), i.getTitle(), i.getService(),
+                    i.getRouteId(), i.getGroupLabels(), i.getCreatedAt(), i.getUpdatedAt(), i.getResolvedAt(),
+                    i.getLastNotifiedAt(), i.isFlapping(), i.getAckedBy(), i.getAckedAt(), i.getAckComment());
+        }
+    }
+
+    public record AlertView(String fingerprint, String status, String severity, String source,
+                            Map<String, String> labels, Map<String, String> annotations, Instant startsAt,
+                            Instant endsAt, Instant resolvedAt, String generatorUrl, String silencedBy,
+                            boolean inhibited, Instant lastReceivedAt) {
+
+        static AlertView of(AlertEntity a) {
+            return new AlertView(a.getFingerprint(), a.getStatus(), a.getSeverity(), a.getSource(), a.getLabels(),
+                    a.getAnnotations(), a.getStartsAt(), a.getEndsAt(), a.getResolvedAt(), a.getGeneratorUrl(),
+                    a.getSilencedBy(), a.isInhibited(), a.getLastReceivedAt());
+        }
+    }
+
+    public record TimelineView(Instant at, String kind, String actor, String detail) { }
+
+    public record NotificationView(long id, String channel, String kind, String status, int attempts,
+                                   String lastError, Instant createdAt, Instant sentAt) { }
+
+    public record IncidentDetail(IncidentSummary incident, List<AlertView> alerts, List<TimelineView> timeline,
+                                 List<NotificationView> notifications) { }
+
+    private static final Set<String> STATUSES = Set.of("firing", "resolved");
+    private static final Set<String> SEVERITIES = Set.of("critical", "high", "warning", "info");
+
+    private final IncidentRepository incidents;
+    private final AlertRepository alerts;
+    private final TimelineRepository timeline;
+    private final NotificationRepository notifications;
+    private final IncidentDispatcher dispatcher;
+    private final JsonBodies json;
+
+    public IncidentApi(IncidentRepository incidents, AlertRepository alerts, TimelineRepository timeline,
+                       NotificationRepository notifications, IncidentDispatcher dispatcher, JsonBodies json) {
+        this.incidents = incidents;
+        this.alerts = alerts;
+        this.timeline = timeline;
+        this.notifications = notifications;
+        this.dispatcher = dispatcher;
+        this.json = json;
+    }
+
+    public String list(@Header("status") String status, @Header("severity") String severity,
+                       @Header("service") String service, @Header("from") String from, @Header("to") String to,
+                       @Header("page") String page, @Header("size") String size) {
+        String statusFilter = oneOf("status", status, STATUSES);
+        String severityFilter = oneOf("severity", severity, SEVERITIES);
+        int pageNumber = number("page", page, 0, 0, 1_000_000);
+        int pageSize = number("size", size, 50, 1, 500);
+        Page<IncidentEntity> result = incidents.search(statusFilter, severityFilter, blankToNull(service),
+                time("from", from), time("to", to), PageRequest.of(pageNumber, pageSize));
+        return json.write(Map.of(
+                "items", result.getContent().stream().map(IncidentSummary::of).toList(),
+                "page", pageNumber, "size", pageSize, "total", result.getTotalElements()));
+    }
+
+    public String get(@Header("id") String id) {
+        IncidentEntity incident = incidents.findById(id).orElseThrow(() -> new NotFoundException("no incident " + id));
+        return json.write(new IncidentDetail(IncidentSummary.of(incident),
+                alerts.findByIncidentIdOrderById(id).stream().map(AlertView::of).toList(),
+                timeline.findByIncidentIdOrderById(id).stream()
+                        .map(t -> new TimelineView(t.getAt(), t.getKind(), t.getActor(), t.getDetail())).toList(),
+                notifications.findByIncidentIdOrderById(id).stream()
+                        .map(n -> new NotificationView(n.getId(), n.getChannel(), n.getKind(), n.getStatus(),
+                                n.getAttempts(), n.getLastError(), n.getCreatedAt(), n.getSentAt())).toList()));
+    }
+
+    /** Body: {@code {"user": "alice", "comment": "looking into it"}}. */
+    public String acknowledge(@Header("id") String id, byte[] body) {
+        JsonNode request = json.readObject(body);
+        String user = requiredText(request, "user", 256);
+        JsonNode commentNode = request.get("comment");
+        if (commentNode != null && !commentNode.isNull() && !commentNode.isTextual()) {
+            throw new PayloadValidationException("comment", "must be a string");
+        }
+        String comment = commentNode == null || commentNode.isNull() ? null : commentNode.textValue();
+        if (comment != null && comment.length() > 2000) {
+            throw new PayloadValidationException("comment", "is longer than 2000 characters");
+        }
+        IncidentEntity incident = dispatcher.acknowledge(id, user, comment)
+                .orElseThrow(() -> new NotFoundException("no incident " + id));
+        return json.write(IncidentSummary.of(incident));
+    }
+
+    static String requiredText(JsonNode request, String field, int maxLength) {
+        JsonNode node = request.get(field);
+        if (node == null || node.isNull()) {
+            throw new PayloadValidationException(field, "is required");
+        }
+        if (!node.isTextual() || node.textValue().isBlank()) {
+            throw new PayloadValidationException(field, "must be a non-empty string");
+        }
+        if (node.textValue().length() > maxLength) {
+            throw new PayloadValidationException(field, "is longer than " + maxLength + " characters");
+        }
+        return node.textValue();
+    }
+
+    static Instant time(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new PayloadValidationException(field, "'" + text + "' is not an RFC 3339 timestamp");
+        }
+    }
+
+    private static String oneOf(String field, String value, Set<String> allowed) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String normalised = value.toLowerCase(Locale.ROOT);
+        if (!allowed.contains(normalised)) {
+            throw new PayloadValidationException(field, "must be one of " + allowed);
+        }
+        return normalised;
+    }
+
+    private static int number(String field, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n < min || n > max) {
+                throw new PayloadValidationException(field, "must be between " + min + " and " + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new PayloadValidationException(field, "must be an integer");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,88 @@
+package io.aiopshub.api;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Header;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.aiopshub.ingest.PayloadValidationException;
+import io.aiopshub.ingest.Severity;
+import io.aiopshub.notify.ChannelNames;
+import io.aiopshub.notify.NotificationMessage;
+import io.aiopshub.notify.NotificationOutbox;
+
+/**
+ * {@code POST /api/v1/notify}: an ad-hoc message through the same outbox, retries and breakers.
+ * Body: {@code {"title": "...", "message": "...", "priority": "high", "channels": ["telegram"]}}.
+ * {@code GET /api/v1/notifications/failed}: the dead letters.
+ */
+@Component("notifyApi")
+public class NotifyApi {
+
+    private final NotificationOutbox outbox;
+    private final JsonBodies json;
+    private final Clock clock;
+
+    public NotifyApi(NotificationOutbox outbox, JsonBodies json, Clock clock) {
+        this.outbox = outbox;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public String send(byte[] body) {
+        JsonNode request = json.readObject(body);
+        String title = IncidentApi.requiredText(request, "title", 256);
+        String message = IncidentApi.requiredText(request, "message", 16_000);
+        JsonNode priorityNode = request.get("priority");
+        String severity = Severity.WARNING.label();
+        if (priorityNode != null && !priorityNode.isNull()) {
+            severity = Severity.parse(priorityNode.isTextual() ? priorityNode.textValue() : null)
+                    .orElseThrow(() -> new PayloadValidationException("priority", "must be one of critical, high, warning, info"))
+                    .label();
+        }
+        JsonNode channelsNode = request.get("channels");
+        List<String> channels = new ArrayList<>();
+        if (channelsNode == null || channelsNode.isNull()) {
+            channels.add(ChannelNames.TELEGRAM);
+        } else if (!channelsNode.isArray() || channelsNode.isEmpty()) {
+            throw new PayloadValidationException("channels", "must be a non-empty array of channel names");
+        } else {
+            for (int i = 0; i < channelsNode.size(); i++) {
+                JsonNode c = channelsNode.get(i);
+                if (!c.isTextual() || !ChannelNames.ALL.contains(c.textValue())) {
+                    throw new PayloadValidationException("channels[" + i + "]", "must be one of " + ChannelNames.ALL);
+                }
+                if (!channels.contains(c.textValue())) {
+                    channels.add(c.textValue());
+                }
+            }
+        }
+        NotificationMessage adhoc = new NotificationMessage(null, null, NotificationMessage.Kind.ADHOC, severity, title,
+                message, List.of(), 0, 0, null, null, Map.of(), clock.instant());
+        List<Long> ids = outbox.enqueue(adhoc, channels);
+        return json.write(Map.of("status", "queued", "notificationIds", ids, "channels", channels));
+    }
+
+    public String failed(@Header("page") String page, @Header("size") String size) {
+        int p = page == null ? 0 : parse("page", page, 0, 1_000_000);
+        int s = size == null ? 50 : parse("size", size, 1, 500);
+        return json.write(Map.of("items", outbox.failed(p, s), "page", p, "size", s));
+    }
+
+    private static int parse(String field, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new PayloadValidationException(field, "must be an integer between " + min + " and " + max);
+    }
+}

@@ -1,0 +1,64 @@
+package io.aiopshub.config;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.core.env.Environment;
+
+import io.aiopshub.incident.RoutingPolicy;
+import io.aiopshub.incident.RoutingPolicyLoader;
+import io.aiopshub.ingest.AlertmanagerPayloadParser;
+import io.aiopshub.ingest.Fingerprinter;
+import io.aiopshub.ingest.GenericEventParser;
+import io.aiopshub.store.DedupStore;
+import io.aiopshub.store.InMemoryDedupStore;
+import io.aiopshub.store.RedisDedupStore;
+
+/** Wires the plain domain classes, which know nothing of Spring. */
+@Configuration(proxyBeanMethods = false)
+public class CoreBeans {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Fingerprinter fingerprinter(HubProperties properties) {
+        return new Fingerprinter(properties.getIngest().getIgnoreLabels());
+    }
+
+    @Bean
+    RoutingPolicy routingPolicy(HubProperties properties) {
+        return new RoutingPolicyLoader().load(properties.getRouting().getFile());
+    }
+
+    @Bean
+    AlertmanagerPayloadParser alertmanagerPayloadParser(Clock clock, HubProperties properties) {
+        return new AlertmanagerPayloadParser(clock, properties.getIngest().getMaxAlertsPerRequest());
+    }
+
+    @Bean
+    GenericEventParser genericEventParser(Clock clock, HubProperties properties) {
+        return new GenericEventParser(clock, properties.getIngest().getMaxAlertsPerRequest());
+    }
+
+    /** Redis when {@code spring.data.redis.url} is set (env AIOPS_REDIS_URL), else in memory. */
+    @Bean
+    DedupStore dedupStore(HubProperties properties, Clock clock, Environment env,
+                          ObjectProvider<StringRedisTemplate> redis) {
+        HubProperties.Ingest ingest = properties.getIngest();
+        // Long enough to cover a missed refresh and a resolve timeout; repeats older than that are stored again.
+        Duration ttl = ingest.getResolveTimeout().plus(ingest.getRefreshInterval()).multipliedBy(2);
+        if (RedisMode.enabled(env)) {
+            return new RedisDedupStore(redis.getObject(), ingest.getRefreshInterval(), ttl);
+        }
+        return new InMemoryDedupStore(ingest.getRefreshInterval(), ttl, 1_000_000, clock);
+    }
+}

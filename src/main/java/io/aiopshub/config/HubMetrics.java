@@ -1,0 +1,55 @@
+package io.aiopshub.config;
+
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** The hub's own counters, exported at /actuator/prometheus with the {@code aiops_} prefix. */
+@Component
+public class HubMetrics {
+
+    private final MeterRegistry registry;
+
+    public HubMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void eventsReceived(String source, int count) {
+        counter("aiops.events.received", "source", source).increment(count);
+    }
+
+    public void eventsDeduplicated(String source, int count) {
+        counter("aiops.events.deduplicated", "source", source).increment(count);
+    }
+
+    public void eventsRejected(String endpoint) {
+        counter("aiops.events.rejected", "endpoint", endpoint).increment();
+    }
+
+    public void alertsSilenced(int count) {
+        registry.counter("aiops.alerts.silenced").increment(count);
+    }
+
+    public void alertsInhibited(int count) {
+        registry.counter("aiops.alerts.inhibited").increment(count);
+    }
+
+    /** outcome: sent, failed, skipped, dead, deferred. */
+    public void notification(String channel, String outcome) {
+        Counter.builder("aiops.notifications").tag("channel", channel).tag("outcome", outcome)
+                .register(registry).increment();
+    }
+
+    public void routeReload(String outcome) {
+        counter("aiops.routes.reloads", "outcome", outcome).increment();
+    }
+
+    private Counter counter(String name, String tag, String value) {
+        return registry.counter(name, tag, value == null ? "unknown" : value);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+}

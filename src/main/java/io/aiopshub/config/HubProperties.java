@@ -1,0 +1,101 @@
+package io.aiopshub.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings under {@code aiops.*}. Every default here is the embedded default documented in README.
+ */
+@ConfigurationProperties(prefix = "aiops")
+public class HubProperties {
+
+    private final Security security = new Security();
+    private final Ingest ingest = new Ingest();
+    private final Routing routing = new Routing();
+    private final Notify notify = new Notify();
+
+    public Security getSecurity() { return security; }
+    public Ingest getIngest() { return ingest; }
+    public Routing getRouting() { return routing; }
+    public Notify getNotify() { return notify; }
+
+    public static class Security {
+        /** Accepted bearer tokens, comma-separated. Empty: one is generated at start and logged once. */
+        private List<String> apiTokens = new ArrayList<>();
+        public List<String> getApiTokens() { return apiTokens; }
+        public void setApiTokens(List<String> apiTokens) { this.apiTokens = apiTokens; }
+    }
+
+    public static class Ingest {
+        /** Largest accepted request body; larger ones get 413. */
+        private DataSize maxBodySize = DataSize.ofMegabytes(5);
+        /** Most alerts accepted in one request. */
+        private int maxAlertsPerRequest = 10_000;
+        /** A firing alert re-sent with an unchanged state is stored again only when its endsAt moved by more than this. */
+        private Duration refreshInterval = Duration.ofMinutes(1);
+        /** endsAt given to a firing alert that has none (Alertmanager's resolve_timeout). */
+        private Duration resolveTimeout = Duration.ofMinutes(5);
+        /** How often the inbox of accepted events is applied to incidents. */
+        private Duration processInterval = Duration.ofMillis(200);
+        /** Most inbox events applied in one transaction. */
+        private int processBatchSize = 1000;
+        /** Label names left out of an alert's fingerprint (e.g. a pod name that changes on restart). */
+        private java.util.Set<String> ignoreLabels = new java.util.HashSet<>();
+
+        public java.util.Set<String> getIgnoreLabels() { return ignoreLabels; }
+        public void setIgnoreLabels(java.util.Set<String> ignoreLabels) { this.ignoreLabels = ignoreLabels; }
+
+        public DataSize getMaxBodySize() { return maxBodySize; }
+        public void setMaxBodySize(DataSize maxBodySize) { this.maxBodySize = maxBodySize; }
+        public int getMaxAlertsPerRequest() { return maxAlertsPerRequest; }
+        public void setMaxAlertsPerRequest(int maxAlertsPerRequest) { this.maxAlertsPerRequest = maxAlertsPerRequest; }
+        public Duration getRefreshInterval() { return refreshInterval; }
+        public void setRefreshInterval(Duration refreshInterval) { this.refreshInterval = refreshInterval; }
+        public Duration getResolveTimeout() { return resolveTimeout; }
+        public void setResolveTimeout(Duration resolveTimeout) { this.resolveTimeout = resolveTimeout; }
+        public Duration getProcessInterval() { return processInterval; }
+        public void setProcessInterval(Duration processInterval) { this.processInterval = processInterval; }
+        public int getProcessBatchSize() { return processBatchSize; }
+        public void setProcessBatchSize(int processBatchSize) { this.processBatchSize = processBatchSize; }
+    }
+
+    public static class Routing {
+        /** Alert routing, grouping, inhibition and flapping policy (YAML). Falls back to the bundled default. */
+        private String file = "config/alert-routing.yaml";
+        /** How often open incidents are checked for due notifications. */
+        private Duration dispatchInterval = Duration.ofSeconds(1);
+
+        public String getFile() { return file; }
+        public void setFile(String file) { this.file = file; }
+        public Duration getDispatchInterval() { return dispatchInterval; }
+        public void setDispatchInterval(Duration dispatchInterval) { this.dispatchInterval = dispatchInterval; }
+    }
+
+    public static class Notify {
+        /** Delivery attempts before a notification becomes a dead letter. */
+        private int maxAttempts = 5;
+        /** First retry delay; doubled after every failed attempt. */
+        private Duration initialBackoff = Duration.ofSeconds(2);
+        /** Upper bound of the retry delay. */
+        private Duration maxBackoff = Duration.ofMinutes(5);
+        /** How often the outbox is polled for due notifications, in milliseconds. */
+        private long pollInterval = 500;
+        /** How long a notification waits before it is tried again while its channel's breaker is open. */
+        private Duration breakerOpenDelay = Duration.ofSeconds(5);
+
+        public long getPollInterval() { return pollInterval; }
+        public void setPollInterval(long pollInterval) { this.pollInterval = pollInterval; }
+        public int getMaxAttempts() { return maxAttempts; }
+        public void setMaxAttempts(int maxAttempts) { this.maxAttempts = maxAttempts; }
+        public Duration getInitialBackoff() { return initialBackoff; }
+        public void setInitialBackoff(Duration initialBackoff) { this.initialBackoff = initialBackoff; }
+        public Duration getMaxBackoff() { return maxBackoff; }
+        public void setMaxBackoff(Duration maxBackoff) { this.maxBackoff = maxBackoff; }
+        public Duration getBreakerOpenDelay() { return breakerOpenDelay; }
+        public void setBreakerOpenDelay(Duration breakerOpenDelay) { this.breakerOpenDelay = breakerOpenDelay; }
+    }
+}

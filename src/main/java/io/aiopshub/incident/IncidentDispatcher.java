@@ -1,0 +1,260 @@
+package io.aiopshub.incident;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.aiopshub.config.HubMetrics;
+import io.aiopshub.notify.NotificationMessage;
+import io.aiopshub.notify.NotificationMessage.Kind;
+import io.aiopshub.notify.NotificationOutbox;
+import io.aiopshub.store.AlertEntity;
+import io.aiopshub.store.AlertRepository;
+import io.aiopshub.store.IncidentEntity;
+import io.aiopshub.store.IncidentRepository;
+
+/**
+ * Alertmanager's aggregation-group flush, per incident: after group_wait the first notification, then at
+ * most one every group_interval when the set of firing alerts changed, a repeat after repeat_interval,
+ * a resolution when everything resolved. Silenced and inhibited alerts are kept but do not notify;
+ * a flapping incident sends one notice and stays quiet until it settles.
+ */
+@Service
+public class IncidentDispatcher {
+
+    private final IncidentRepository incidents;
+    private final AlertRepository alerts;
+    private final IncidentTimeline timeline;
+    private final SilenceService silences;
+    private final NotificationOutbox outbox;
+    private final RoutingPolicy policy;
+    private final TransactionTemplate transaction;
+    private final HubMetrics metrics;
+    private final Clock clock;
+
+    public IncidentDispatcher(IncidentRepository incidents, AlertRepository alerts, IncidentTimeline timeline,
+                              SilenceService silences, NotificationOutbox outbox, RoutingPolicy policy,
+                              TransactionTemplate transaction, HubMetrics metrics, Clock clock) {
+        this.incidents = incidents;
+        this.alerts = alerts;
+        this.timeline = timeline;
+        this.silences = silences;
+        this.outbox = outbox;
+        this.policy = policy;
+        this.transaction = transaction;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Flushes every incident whose next check is due; each in its own transaction. Returns how many. */
+    public int flushDue() {
+        Instant now = clock.instant();
+        List<IncidentEntity> due = incidents.findTop200ByNextFlushAtLessThanEqualOrderByNextFlushAt(now);
+        if (due.isEmpty()) {
+            return 0;
+        }
+        List<SilenceService.Silence> activeSilences = silences.active(now);
+        List<Map<String, String>> firingLabels = alerts.findByStatus(IncidentEngine.FIRING).stream()
+                .filter(a -> a.getSilencedBy() == null)
+                .map(AlertEntity::getLabels).toList();
+        for (IncidentEntity incident : due) {
+            transaction.executeWithoutResult(status -> incidents.findById(incident.getId())
+                    .ifPresent(fresh -> flush(fresh, now, activeSilences, firingLabels)));
+        }
+        return due.size();
+    }
+
+    void flush(IncidentEntity incident, Instant now, List<SilenceService.Silence> activeSilences,
+               List<Map<String, String>> firingLabels) {
+        RoutingPolicy.Route route = policy.route(incident.getRouteId());
+        List<AlertEntity> members = alerts.findByIncidentIdOrderById(incident.getId());
+        expire(members, now);
+        mute(incident, members, activeSilences, firingLabels);
+
+        TreeSet<String> notifiable = new TreeSet<>();
+        boolean anyFiring = false;
+        for (AlertEntity alert : members) {
+            if (alert.isFiring()) {
+                anyFiring = true;
+                if (alert.getSilencedBy() == null && !alert.isInhibited()) {
+                    notifiable.add(alert.getFingerprint());
+                }
+            }
+        }
+        String current = String.join(",", notifiable);
+        String last = incident.getLastNotifiedFiring();
+
+        boolean flappingNow = members.stream()
+                .anyMatch(a -> FlapTracker.isFlapping(a.getTransitions(), now, policy.flapping()));
+        if (flappingNow) {
+            if (!incident.isFlapping()) {
+                incident.setFlapping(true);
+                timeline.record(incident.getId(), IncidentTimeline.FLAPPING, null,
+                        "more than " + policy.flapping().transitions() + " changes within " + policy.flapping().window());
+                notify(incident, route, members, Kind.FLAPPING, now, current);
+            }
+            incident.setNextFlushAt(now.plus(route.groupInterval()));
+            return;
+        }
+        if (incident.isFlapping()) {
+            incident.setFlapping(false);
+            timeline.record(incident.getId(), IncidentTimeline.SETTLED, null, "no flapping alert left");
+        }
+
+        if (!anyFiring) {
+            if (last != null && !last.isEmpty()) {
+                notify(incident, route, members, Kind.RESOLVED, now, "");
+            }
+            close(incident, now);
+            return;
+        }
+        Kind kind = null;
+        if (!notifiable.isEmpty()) {
+            if (last == null) {
+                kind = Kind.TRIGGER;
+            } else if (!current.equals(last)) {
+                kind = Kind.UPDATE;
+            } else if (incident.getLastNotifiedAt() == null
+                    || !now.isBefore(incident.getLastNotifiedAt().plus(route.repeatInterval()))) {
+                kind = Kind.REPEAT;
+            }
+        } else if (last != null && !last.isEmpty()) {
+            // Everything still firing is muted now: what was announced is no longer firing unmuted.
+            kind = Kind.UPDATE;
+        }
+        if (kind != null) {
+            notify(incident, route, members, kind, now, current);
+        }
+        incident.setNextFlushAt(now.plus(route.groupInterval()));
+    }
+
+    /** Acknowledges an open incident and tells its channels (PagerDuty gets an acknowledge event). */
+    public Optional<IncidentEntity> acknowledge(String incidentId, String user, String comment) {
+        return transaction.execute(status -> incidents.findById(incidentId).map(incident -> {
+            Instant now = clock.instant();
+            incident.setAckedBy(user);
+            incident.setAckedAt(now);
+            incident.setAckComment(comment);
+            incident.setUpdatedAt(now);
+            timeline.record(incidentId, IncidentTimeline.ACKNOWLEDGED, user, comment == null ? "" : comment);
+            if (IncidentEngine.FIRING.equals(incident.getStatus()) && incident.getLastNotifiedFiring() != null) {
+                RoutingPolicy.Route route = policy.route(incident.getRouteId());
+                outbox.enqueue(message(incident, alerts.findByIncidentIdOrderById(incidentId), Kind.ACK, now), route.channels());
+            }
+            return incident;
+        }));
+    }
+
+    private void expire(List<AlertEntity> members, Instant now) {
+        for (AlertEntity alert : members) {
+            if (alert.isFiring() && alert.getEndsAt() != null && !alert.getEndsAt().isAfter(now)) {
+                alert.setStatus(IncidentEngine.RESOLVED);
+                alert.setResolvedAt(alert.getEndsAt());
+                alert.setTransitions(FlapTracker.addTransition(alert.getTransitions(), now, policy.flapping().window()));
+                timeline.record(alert.getIncidentId(), IncidentTimeline.ALERT_EXPIRED, null,
+                        "fingerprint=" + alert.getFingerprint() + " endsAt=" + alert.getEndsAt());
+            }
+        }
+    }
+
+    private void mute(IncidentEntity incident, List<AlertEntity> members, List<SilenceService.Silence> activeSilences,
+                      List<Map<String, String>> firingLabels) {
+        int silenced = 0;
+        int inhibited = 0;
+        for (AlertEntity alert : members) {
+            if (!alert.isFiring()) {
+                continue;
+            }
+            String silenceId = activeSilences.stream().filter(s -> s.matches(alert.getLabels()))
+                    .map(SilenceService.Silence::id).findFirst().orElse(null);
+            if (!java.util.Objects.equals(silenceId, alert.getSilencedBy())) {
+                timeline.record(incident.getId(), silenceId == null ? IncidentTimeline.UNSILENCED : IncidentTimeline.SILENCED,
+                        null, "fingerprint=" + alert.getFingerprint()
+                                + (silenceId == null ? " silence " + alert.getSilencedBy() + " no longer applies" : " silence=" + silenceId));
+                alert.setSilencedBy(silenceId);
+                if (silenceId != null) {
+                    silenced++;
+                }
+            }
+            boolean isInhibited = isInhibited(alert.getLabels(), firingLabels);
+            if (isInhibited != alert.isInhibited()) {
+                timeline.record(incident.getId(), isInhibited ? IncidentTimeline.INHIBITED : IncidentTimeline.UNINHIBITED,
+                        null, "fingerprint=" + alert.getFingerprint());
+                alert.setInhibited(isInhibited);
+                if (isInhibited) {
+                    inhibited++;
+                }
+            }
+        }
+        metrics.alertsSilenced(silenced);
+        metrics.alertsInhibited(inhibited);
+    }
+
+    /** Alertmanager's inhibition: a firing source alert mutes a matching target with the same equal labels. */
+    boolean isInhibited(Map<String, String> target, List<Map<String, String>> firingLabels) {
+        for (RoutingPolicy.InhibitRule rule : policy.inhibitRules()) {
+            if (!rule.isTarget(target)) {
+                continue;
+            }
+            for (Map<String, String> source : firingLabels) {
+                // An alert never inhibits itself, even when it matches both sides.
+                if (source != target && !source.equals(target) && rule.isSource(source) && rule.sameEqualLabels(source, target)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void notify(IncidentEntity incident, RoutingPolicy.Route route, List<AlertEntity> members, Kind kind,
+                        Instant now, String notifiedFiring) {
+        outbox.enqueue(message(incident, members, kind, now), route.channels());
+        incident.setLastNotifiedAt(now);
+        incident.setLastNotifiedFiring(notifiedFiring);
+        incident.setUpdatedAt(now);
+    }
+
+    private void close(IncidentEntity incident, Instant now) {
+        incident.setStatus(IncidentEngine.RESOLVED);
+        incident.setResolvedAt(now);
+        incident.setOpenGroupKey(null);
+        incident.setNextFlushAt(null);
+        incident.setUpdatedAt(now);
+        timeline.record(incident.getId(), IncidentTimeline.RESOLVED, null, "all alerts resolved");
+    }
+
+    private NotificationMessage message(IncidentEntity incident, List<AlertEntity> members, Kind kind, Instant now) {
+        List<NotificationMessage.AlertLine> lines = new ArrayList<>();
+        int firing = 0;
+        int resolved = 0;
+        for (AlertEntity alert : members) {
+            if (alert.isFiring()) {
+                firing++;
+            } else {
+                resolved++;
+            }
+            lines.add(new NotificationMessage.AlertLine(alert.getAlertname(), alert.getStatus(),
+                    alert.getAnnotations() == null ? null : alert.getAnnotations().getOrDefault("summary",
+                            alert.getAnnotations().get("description")),
+                    alert.getLabels(), alert.getStartsAt()));
+        }
+        String text = switch (kind) {
+            case TRIGGER, UPDATE -> firing + " firing, " + resolved + " resolved";
+            case REPEAT -> "still firing: " + firing + " alert(s)";
+            case FLAPPING -> "alerts keep switching between firing and resolved; further changes are held back until it settles";
+            case ACK -> "acknowledged by " + incident.getAckedBy();
+            case RESOLVED -> "all " + members.size() + " alert(s) resolved";
+            case ADHOC -> "";
+        };
+        return new NotificationMessage(incident.getId(), "aiops-" + incident.getId(), kind, incident.getSeverity(),
+                incident.getTitle(), text, lines, firing, resolved, incident.getAckedBy(), incident.getAckComment(),
+                incident.getGroupLabels(), now);
+    }
+}

@@ -1,0 +1,137 @@
+package io.aiopshub.incident;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aiopshub.ingest.PayloadValidationException;
+import io.aiopshub.store.SilenceEntity;
+import io.aiopshub.store.SilenceRepository;
+
+/** Silences as Alertmanager has them: label matchers, a time window, a creator and a comment. */
+@Service
+public class SilenceService {
+
+    /** A silence as the API shows and accepts it. */
+    public record Silence(String id, List<MatcherView> matchers, Instant startsAt, Instant endsAt,
+                          String createdBy, String comment, Instant createdAt, String state) {
+
+        public boolean matches(Map<String, String> labels) {
+            return matchers.stream().allMatch(m -> m.toMatcher().matches(labels));
+        }
+    }
+
+    /** A matcher in JSON form: {@code {"name": "service", "op": "=~", "value": "api|web"}}. */
+    public record MatcherView(String name, String op, String value) {
+
+        LabelMatcher toMatcher() {
+            return LabelMatcher.of(name, LabelMatcher.Op.fromSymbol(op), value);
+        }
+    }
+
+    private static final TypeReference<List<MatcherView>> MATCHERS = new TypeReference<>() { };
+
+    private final SilenceRepository repository;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public SilenceService(SilenceRepository repository, ObjectMapper json, Clock clock) {
+        this.repository = repository;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Silence create(List<MatcherView> matchers, Instant startsAt, Instant endsAt, String createdBy, String comment) {
+        Instant now = clock.instant();
+        Instant start = startsAt == null ? now : startsAt;
+        SilenceEntity entity = new SilenceEntity();
+        entity.setId(UUID.randomUUID().toString());
+        entity.setMatchersJson(write(matchers));
+        entity.setStartsAt(start);
+        entity.setEndsAt(endsAt);
+        entity.setCreatedBy(createdBy);
+        entity.setComment(comment);
+        entity.setCreatedAt(now);
+        return view(repository.save(entity), now);
+    }
+
+    /** Ends a silence now; it stays listed as expired. */
+    @Transactional
+    public Optional<Silence> expire(String id) {
+        Instant now = clock.instant();
+        return repository.findById(id).map(entity -> {
+            if (entity.getExpiredAt() == null) {
+                entity.setExpiredAt(now);
+            }
+            return view(entity, now);
+        });
+    }
+
+    public List<Silence> list() {
+        Instant now = clock.instant();
+        return repository.findAllByOrderByCreatedAtDesc().stream().map(e -> view(e, now)).toList();
+    }
+
+    public Optional<Silence> get(String id) {
+        return repository.findById(id).map(e -> view(e, clock.instant()));
+    }
+
+    public List<Silence> active(Instant now) {
+        return repository.findByStartsAtLessThanEqualAndEndsAtGreaterThanAndExpiredAtIsNull(now, now).stream()
+                .map(e -> view(e, now)).toList();
+    }
+
+    /** Checks matchers from an API request; every problem names its field. */
+    public static void validateMatchers(List<MatcherView> matchers) {
+        List<io.aiopshub.ingest.FieldProblem> problems = new ArrayList<>();
+        if (matchers == null || matchers.isEmpty()) {
+            throw new PayloadValidationException("matchers", "at least one matcher is required");
+        }
+        for (int i = 0; i < matchers.size(); i++) {
+            try {
+                matchers.get(i).toMatcher();
+            } catch (IllegalArgumentException | NullPointerException e) {
+                problems.add(new io.aiopshub.ingest.FieldProblem("matchers[" + i + "]", String.valueOf(e.getMessage())));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PayloadValidationException(problems);
+        }
+    }
+
+    private Silence view(SilenceEntity e, Instant now) {
+        String state = e.getExpiredAt() != null || !e.getEndsAt().isAfter(now) ? "expired"
+                : e.getStartsAt().isAfter(now) ? "pending" : "active";
+        Instant end = e.getExpiredAt() != null && e.getExpiredAt().isBefore(e.getEndsAt()) ? e.getExpiredAt() : e.getEndsAt();
+        return new Silence(e.getId(), read(e.getMatchersJson()), e.getStartsAt(), end, e.getCreatedBy(),
+                e.getComment(), e.getCreatedAt(), state);
+    }
+
+    private String write(List<MatcherView> matchers) {
+        try {
+            return json.writeValueAsString(matchers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<MatcherView> read(String text) {
+        try {
+            return json.readValue(text, MATCHERS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored silence unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.aiopshub.ingest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.aiopshub.config.HubMetrics;
+import io.aiopshub.store.AlertInbox;
+import io.aiopshub.store.AlertInbox.InboxEvent;
+import io.aiopshub.store.DedupStore;
+import io.aiopshub.store.DedupStore.AlertState;
+
+/**
+ * Accepts validated alerts: drops repeats of an already stored state, stores the rest in the inbox in
+ * one transaction, and only then returns, so the 202 that follows means "durably stored".
+ */
+@Service
+public class AlertIngestService {
+
+    /** What the caller is told. */
+    public record IngestResult(int received, int stored, int deduplicated) {
+
+        public Map<String, Object> toResponse() {
+            return Map.of("status", "accepted", "received", received, "stored", stored, "deduplicated", deduplicated);
+        }
+    }
+
+    private final AlertInbox inbox;
+    private final DedupStore dedupStore;
+    private final Fingerprinter fingerprinter;
+    private final TransactionTemplate transaction;
+    private final HubMetrics metrics;
+    private final Clock clock;
+    private final Duration resolveTimeout;
+
+    public AlertIngestService(AlertInbox inbox, DedupStore dedupStore, Fingerprinter fingerprinter,
+                              TransactionTemplate transaction, HubMetrics metrics, Clock clock,
+                              io.aiopshub.config.HubProperties properties) {
+        this.inbox = inbox;
+        this.dedupStore = dedupStore;
+        this.fingerprinter = fingerprinter;
+        this.transaction = transaction;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.resolveTimeout = properties.getIngest().getResolveTimeout();
+    }
+
+    public IngestResult accept(List<IncomingAlert> alerts) {
+        Instant now = clock.instant();
+        List<InboxEvent> events = new ArrayList<>(alerts.size());
+        List<AlertState> states = new ArrayList<>(alerts.size());
+        for (IncomingAlert alert : alerts) {
+            String fingerprint = fingerprinter.fingerprint(alert.labels());
+            // Alertmanager's rule: a firing alert with no end announced ends after resolve_timeout unless re-sent.
+            Instant endsAt = alert.endsAt() == null && alert.isFiring() ? now.plus(resolveTimeout) : alert.endsAt();
+            events.add(new InboxEvent(0, alert.source(), fingerprint, alert.status(), alert.labels(),
+                    alert.annotations(), alert.startsAt(), endsAt, alert.generatorUrl(), now));
+            states.add(new AlertState(fingerprint, alert.status(), alert.startsAt(), endsAt));
+        }
+        List<Boolean> mustStore = dedupStore.mustStore(states);
+        List<InboxEvent> toStore = new ArrayList<>();
+        List<AlertState> storedStates = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (mustStore.get(i)) {
+                toStore.add(events.get(i));
+                storedStates.add(states.get(i));
+            }
+        }
+        if (!toStore.isEmpty()) {
+            transaction.executeWithoutResult(status -> inbox.append(toStore));
+            dedupStore.remember(storedStates);
+        }
+        String source = alerts.isEmpty() ? "unknown" : alerts.get(0).source();
+        metrics.eventsReceived(source, alerts.size());
+        metrics.eventsDeduplicated(source, alerts.size() - toStore.size());
+        return new IngestResult(alerts.size(), toStore.size(), alerts.size() - toStore.size());
+    }
+}

@@ -1,0 +1,166 @@
+package io.aiopshub.ingest;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * Field-level checks shared by every ingest format. Each reader method records a {@link FieldProblem}
+ * instead of throwing, so one response can name every bad field at once.
+ */
+class PayloadReader {
+
+    /** Prometheus' label name grammar. */
+    private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+    private static final int MAX_LABELS = 64;
+    private static final int MAX_VALUE_LENGTH = 8192;
+    /** Go's zero time, which Alertmanager sends for "no end". */
+    private static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
+
+    // Hostile bodies: deep nesting and huge numbers must fail fast, not exhaust the stack.
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(32).maxNumberLength(64).maxStringLength(1_000_000).build())
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    final List<FieldProblem> problems = new ArrayList<>();
+
+    static JsonNode parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new PayloadValidationException("$", "request body is empty; expected JSON");
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            String location = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new PayloadValidationException("$", "invalid JSON" + location + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new PayloadValidationException("$", "unreadable body: " + e.getMessage());
+        }
+    }
+
+    void problem(String field, String message) {
+        problems.add(new FieldProblem(field, message));
+    }
+
+    void throwIfAny() {
+        if (!problems.isEmpty()) {
+            throw new PayloadValidationException(problems);
+        }
+    }
+
+    Map<String, String> labels(JsonNode node, String field, boolean required) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            if (required) {
+                problem(field, "is required: a JSON object of label names to string values");
+            }
+            return labels;
+        }
+        if (!node.isObject()) {
+            problem(field, "must be a JSON object of label names to string values, not " + node.getNodeType().name().toLowerCase());
+            return labels;
+        }
+        if (node.size() > MAX_LABELS) {
+            problem(field, "has " + node.size() + " entries; at most " + MAX_LABELS + " are allowed");
+            return labels;
+        }
+        node.fields().forEachRemaining(entry -> {
+            String name = entry.getKey();
+            JsonNode value = entry.getValue();
+            if (!LABEL_NAME.matcher(name).matches()) {
+                problem(field + "." + name, "is not a valid label name (expected [a-zA-Z_][a-zA-Z0-9_]*)");
+            } else if (!value.isTextual()) {
+                problem(field + "." + name, "must be a string, not " + value.getNodeType().name().toLowerCase());
+            } else if (value.textValue().length() > MAX_VALUE_LENGTH) {
+                problem(field + "." + name, "is longer than " + MAX_VALUE_LENGTH + " characters");
+            } else {
+                labels.put(name, value.textValue());
+            }
+        });
+        if (required && labels.isEmpty() && node.isEmpty()) {
+            problem(field, "must contain at least one label");
+        }
+        return labels;
+    }
+
+    /** Reads an RFC 3339 timestamp; Go's zero time and absent values give null. */
+    Instant timestamp(JsonNode node, String field) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            problem(field, "must be an RFC 3339 timestamp string such as 2026-01-31T12:00:00Z");
+            return null;
+        }
+        try {
+            Instant instant = OffsetDateTime.parse(node.textValue()).toInstant();
+            return instant.equals(GO_ZERO_TIME) ? null : instant;
+        } catch (DateTimeParseException e) {
+            problem(field, "'" + abbreviate(node.textValue()) + "' is not an RFC 3339 timestamp such as 2026-01-31T12:00:00Z");
+            return null;
+        }
+    }
+
+    String status(JsonNode node, String field, boolean required) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            if (required) {
+                problem(field, "is required: 'firing' or 'resolved'");
+            }
+            return IncomingAlert.FIRING;
+        }
+        if (node.isTextual() && (IncomingAlert.FIRING.equals(node.textValue()) || IncomingAlert.RESOLVED.equals(node.textValue()))) {
+            return node.textValue();
+        }
+        problem(field, "must be 'firing' or 'resolved', not " + describe(node));
+        return IncomingAlert.FIRING;
+    }
+
+    String optionalText(JsonNode node, String field, int maxLength) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            problem(field, "must be a string, not " + node.getNodeType().name().toLowerCase());
+            return null;
+        }
+        if (node.textValue().length() > maxLength) {
+            problem(field, "is longer than " + maxLength + " characters");
+            return null;
+        }
+        return node.textValue();
+    }
+
+    void checkTimeOrder(Instant startsAt, Instant endsAt, String field) {
+        if (startsAt != null && endsAt != null && endsAt.isBefore(startsAt)) {
+            problem(field, "endsAt is before startsAt");
+        }
+    }
+
+    static String describe(JsonNode node) {
+        return node.isTextual() ? "'" + abbreviate(node.textValue()) + "'" : node.getNodeType().name().toLowerCase();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 61) + "...";
+    }
+}

@@ -1,0 +1,13 @@
+package io.aiopshub.llm.catalog;
+
+/** The catalog file is missing, unreadable or inconsistent; the message lists every problem found. */
+public class CatalogException extends RuntimeException {
+
+    public CatalogException(String message) {
+        super(message);
+    }
+
+    public CatalogException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,7 @@
+package io.aiopshub.llm.catalog;
+
+import java.util.List;
+
+/** Top-level shape of the catalog YAML, only used for reading it. */
+record CatalogFile(Integer version, List<ActionDefinition> actions) {
+}

@@ -1,0 +1,9 @@
+package io.aiopshub.llm.catalog;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+public enum Risk {
+    @JsonProperty("low") LOW,
+    @JsonProperty("medium") MEDIUM,
+    @JsonProperty("high") HIGH
+}

@@ -1,0 +1,82 @@
+package io.aiopshub.llm.redact;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks the value of {@code key=value}, {@code key: value}, {@code key => value} and JSON
+ * {@code "key": "value"} pairs whose key names a secret.
+ *
+ * <p>Not a plain replace-all: when a pair is not secret, scanning resumes at its value rather than after
+ * it, because in {@code user: password=x} the "value" of {@code user} is itself a secret pair. Keys are
+ * matched and classified first, values only for secret keys, so long runs of harmless pairs stay linear.
+ */
+final class KeyValueRule implements RedactionRule {
+
+    private static final Pattern KEY = Pattern.compile(
+            "(?<![A-Za-z0-9_.])([\"']?)([A-Za-z_][A-Za-z0-9_.\\-]*)\\1[ \\t]*(?:=>|[:=])[ \\t]*");
+    private static final Pattern VALUE = Pattern.compile(
+            "\"(?:[^\"\\\\\\r\\n]|\\\\.)*\"|'[^'\\r\\n]*'|\\$\\{[^}\\s]*}|[^\\s,;&\"'}\\])]+");
+    private static final Pattern AUTHORIZATION_KEY = Pattern.compile("(?i)(?:proxy-)?authorization");
+    private static final Pattern NON_SECRET_VALUE = Pattern.compile(
+            "(?i)true|false|null|nil|none|yes|no|ok|success|failed|failure|enabled|disabled|required"
+                    + "|optional|invalid|expired|missing|empty|redacted|masked|hidden|\\*+|<[^>]*>"
+                    + "|\\$\\{[^}]*}|\\$[A-Za-z_][A-Za-z0-9_]*|\\{\\{[^}]*}}");
+
+    private final SecretKeyClassifier classifier = new SecretKeyClassifier();
+
+    @Override
+    public String apply(String text) {
+        Matcher key = KEY.matcher(text);
+        Matcher value = VALUE.matcher(text);
+        StringBuilder out = null;
+        int copied = 0;
+        int from = 0;
+        // The key is classified before the value is matched, so rejected pairs cost nothing beyond the key.
+        while (from < text.length() && key.find(from)) {
+            from = key.end();
+            Optional<String> kind = classifier.classify(key.group(2));
+            if (kind.isEmpty() || !value.region(key.end(), text.length()).lookingAt()
+                    || !isSecretValue(key.group(2), value.group())) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length());
+            }
+            out.append(text, copied, value.start()).append(masked(value.group(), kind.get()));
+            copied = value.end();
+            from = copied;
+        }
+        if (out == null) {
+            return text;
+        }
+        return out.append(text, copied, text.length()).toString();
+    }
+
+    private static boolean isSecretValue(String key, String value) {
+        // Values already holding a marker are done; Authorization headers have their own rule that keeps the scheme.
+        return !value.contains(Markers.PREFIX)
+                && !AUTHORIZATION_KEY.matcher(key).matches()
+                && !isPlaceholderOrFlag(key, value);
+    }
+
+    private static String masked(String value, String kind) {
+        String marker = Markers.of(kind);
+        char first = value.charAt(0);
+        return first == '"' || first == '\'' ? first + marker + first : marker;
+    }
+
+    private static boolean isPlaceholderOrFlag(String key, String value) {
+        char first = value.charAt(0);
+        String unquoted = value.length() >= 2 && (first == '"' || first == '\'')
+                ? value.substring(1, value.length() - 1)
+                : value;
+        if (unquoted.isEmpty() || NON_SECRET_VALUE.matcher(unquoted).matches()) {
+            return true;
+        }
+        // PWD/OLDPWD in environment dumps are working directories, not passwords.
+        return key.toLowerCase(Locale.ROOT).endsWith("pwd") && (unquoted.startsWith("/") || unquoted.startsWith("~"));
+    }
+}

@@ -1,0 +1,7 @@
+package io.aiopshub.llm.redact;
+
+/** One step of the redaction pipeline. */
+interface RedactionRule {
+
+    String apply(String text);
+}

@@ -1,0 +1,65 @@
+package io.aiopshub.notify;
+
+import java.util.List;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+
+/** The steps of the notification routes that touch the outbox: claim, and record each outcome. */
+@Component("notificationDelivery")
+public class NotificationDelivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationDelivery.class);
+    /** Exchange property holding the {@link NotificationOutbox.Delivery} being sent. */
+    public static final String DELIVERY = "aiopsDelivery";
+
+    private final NotificationOutbox outbox;
+    private final ChannelProperties channels;
+
+    public NotificationDelivery(NotificationOutbox outbox, ChannelProperties channels) {
+        this.outbox = outbox;
+        this.channels = channels;
+    }
+
+    public List<NotificationOutbox.Delivery> claim() {
+        return outbox.claimDue(100);
+    }
+
+    public boolean isConfigured(NotificationOutbox.Delivery delivery) {
+        return channels.isConfigured(delivery.channel());
+    }
+
+    /** An unconfigured channel: recorded as skipped, and the message goes to the log so it is not lost. */
+    public void skip(NotificationOutbox.Delivery delivery) {
+        NotificationMessage m = delivery.message();
+        LOG.info("Channel '{}' is not configured; notification {} ({} {}) logged instead: {} - {}",
+                delivery.channel(), delivery.id(), m.kind(), m.severity(), m.title(), m.text());
+        outbox.markSkipped(delivery, "channel '" + delivery.channel() + "' is not configured");
+    }
+
+    public void sent(Exchange exchange) {
+        outbox.markSent(exchange.getProperty(DELIVERY, NotificationOutbox.Delivery.class));
+    }
+
+    /** A failed attempt, or a call the open breaker refused (which does not count as an attempt). */
+    public void failed(Exchange exchange) {
+        NotificationOutbox.Delivery delivery = exchange.getProperty(DELIVERY, NotificationOutbox.Delivery.class);
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (delivery == null) {
+            LOG.error("Notification route failed before a delivery was claimed", error);
+            return;
+        }
+        if (error instanceof CallNotPermittedException) {
+            LOG.debug("Breaker of channel '{}' is open; notification {} deferred", delivery.channel(), delivery.id());
+            outbox.markDeferred(delivery);
+            return;
+        }
+        String reason = error == null ? "unknown error" : error.getClass().getSimpleName() + ": " + error.getMessage();
+        LOG.warn("Notification {} to '{}' failed (attempt {}): {}", delivery.id(), delivery.channel(), delivery.attempt(), reason);
+        outbox.markFailed(delivery, reason);
+    }
+}

@@ -1,0 +1,72 @@
+package io.aiopshub.store;
+
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+/**
+ * The durable landing place of accepted events. Plain JDBC batches rather than JPA: this is the ingest
+ * hot path, and an insert-only table needs no entity state.
+ */
+@Component
+public class AlertInbox {
+
+    /** One stored event, as the incident engine reads it back. */
+    public record InboxEvent(long id, String source, String fingerprint, String status, Map<String, String> labels,
+                             Map<String, String> annotations, Instant startsAt, Instant endsAt,
+                             String generatorUrl, Instant receivedAt) { }
+
+    private static final RowMapper<InboxEvent> ROW = (rs, i) -> new InboxEvent(
+            rs.getLong("id"), rs.getString("source"), rs.getString("fingerprint"), rs.getString("status"),
+            LabelsConverter.read(rs.getString("labels_json")), LabelsConverter.read(rs.getString("annotations_json")),
+            rs.getTimestamp("starts_at").toInstant(),
+            rs.getTimestamp("ends_at") == null ? null : rs.getTimestamp("ends_at").toInstant(),
+            rs.getString("generator_url"), rs.getTimestamp("received_at").toInstant());
+
+    private final JdbcTemplate jdbc;
+
+    public AlertInbox(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts in one batch; the caller's transaction makes it all-or-nothing. */
+    public void append(List<InboxEvent> events) {
+        jdbc.batchUpdate("""
+                insert into alert_inbox (source, fingerprint, status, labels_json, annotations_json,
+                                         starts_at, ends_at, generator_url, received_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", events, 500, (ps, e) -> {
+            ps.setString(1, e.source());
+            ps.setString(2, e.fingerprint());
+            ps.setString(3, e.status());
+            ps.setString(4, LabelsConverter.write(e.labels()));
+            ps.setString(5, LabelsConverter.write(e.annotations()));
+            ps.setTimestamp(6, Timestamp.from(e.startsAt()));
+            if (e.endsAt() == null) {
+                ps.setNull(7, Types.TIMESTAMP_WITH_TIMEZONE);
+            } else {
+                ps.setTimestamp(7, Timestamp.from(e.endsAt()));
+            }
+            ps.setString(8, e.generatorUrl());
+            ps.setTimestamp(9, Timestamp.from(e.receivedAt()));
+        });
+    }
+
+    public List<InboxEvent> oldest(int limit) {
+        return jdbc.query("select * from alert_inbox order by id fetch first ? rows only", ROW, limit);
+    }
+
+    public void deleteUpTo(long lastId) {
+        jdbc.update("delete from alert_inbox where id <= ?", lastId);
+    }
+
+    public long size() {
+        Long count = jdbc.queryForObject("select count(*) from alert_inbox", Long.class);
+        return count == null ? 0 : count;
+    }
+}

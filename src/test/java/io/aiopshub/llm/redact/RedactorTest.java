@@ -1,0 +1,95 @@
+package io.aiopshub.llm.redact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RedactorTest {
+
+    private final Redactor defaults = new Redactor(RedactionConfig.defaults());
+    private final Redactor withIps = new Redactor(new RedactionConfig(true));
+
+    static Stream<RedactionCorpus.Case> corpus() {
+        return RedactionCorpus.load().stream();
+    }
+
+    private Redactor redactorFor(RedactionCorpus.Case c) {
+        return c.maskIps() ? withIps : defaults;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void redactsCorpusLineToExpectedOutput(RedactionCorpus.Case c) {
+        assertThat(redactorFor(c).redact(c.input())).isEqualTo(c.expected());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void redactingTwiceEqualsRedactingOnce(RedactionCorpus.Case c) {
+        Redactor redactor = redactorFor(c);
+        String once = redactor.redact(c.input());
+        assertThat(redactor.redact(once)).isEqualTo(once);
+    }
+
+    @Test
+    void corpusHasEnoughSecretAndBenignLines() {
+        List<RedactionCorpus.Case> cases = RedactionCorpus.load();
+        assertThat(cases.stream().filter(c -> !c.benign()).count()).isGreaterThanOrEqualTo(50);
+        assertThat(cases.stream().filter(RedactionCorpus.Case::benign).count()).isGreaterThanOrEqualTo(15);
+        assertThat(cases.stream().map(RedactionCorpus.Case::id).distinct().count()).isEqualTo(cases.size());
+    }
+
+    @Test
+    void ipAddressesAreKeptByDefault() {
+        assertThat(defaults.redact("ping 192.168.1.10 and fe80::1 ok")).isEqualTo("ping 192.168.1.10 and fe80::1 ok");
+    }
+
+    @Test
+    void extraPatternsAreMaskedAsCustom() {
+        Redactor redactor = new Redactor(new RedactionConfig(false, List.of("TCK-[0-9]{6}")));
+        assertThat(redactor.redact("customer ref TCK-123456 escalated")).isEqualTo("customer ref [REDACTED:custom] escalated");
+    }
+
+    @Test
+    void invalidExtraPatternIsRejectedAtConstruction() {
+        assertThatThrownBy(() -> new Redactor(new RedactionConfig(false, List.of("([unclosed"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("([unclosed");
+    }
+
+    @Test
+    void nullAndEmptyPassThrough() {
+        assertThat(defaults.redact(null)).isNull();
+        assertThat(defaults.redact("")).isEmpty();
+    }
+
+    @Test
+    void pathologicalInputsFinishQuickly() {
+        String longDigits = "4".repeat(20_000);
+        String colons = "a1:".repeat(20_000);
+        String keys = "password_password_".repeat(5_000) + "=";
+        String pem = "-----BEGIN RSA PRIVATE KEY-----\n" + "QUJD".repeat(50_000);
+        Redactor redactor = withIps;
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            redactor.redact(longDigits);
+            redactor.redact(colons);
+            redactor.redact(keys);
+            assertThat(redactor.redact(pem)).isEqualTo("[REDACTED:private_key]");
+        });
+    }
+
+    @Test
+    void largeLogRedactsInReasonableTime() {
+        String line = "2026-11-24T10:15:02.123Z INFO request_id=3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b "
+                + "GET /api/v1/alerts 200 12ms from 10.0.0.5 user=alice\n";
+        String log = line.repeat(5_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThat(withIps.redact(log)).contains("[REDACTED:ip]"));
+    }
+}
