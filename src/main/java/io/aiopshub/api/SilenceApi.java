@@ -24,10 +24,12 @@ public class SilenceApi {
 
     private final SilenceService silences;
     private final JsonBodies json;
+    private final java.time.Clock clock;
 
-    public SilenceApi(SilenceService silences, JsonBodies json) {
+    public SilenceApi(SilenceService silences, JsonBodies json, java.time.Clock clock) {
         this.silences = silences;
         this.json = json;
+        this.clock = clock;
     }
 
     public String create(byte[] body) {
@@ -42,7 +44,7 @@ public class SilenceApi {
         if (startsAt != null && !endsAt.isAfter(startsAt)) {
             throw new PayloadValidationException("endsAt", "must be after startsAt");
         }
-        if (!endsAt.isAfter(Instant.now())) {
+        if (!endsAt.isAfter(clock.instant())) {
             throw new PayloadValidationException("endsAt", "is in the past");
         }
         String createdBy = IncidentApi.requiredText(request, "createdBy", 256);

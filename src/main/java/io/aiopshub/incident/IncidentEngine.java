@@ -90,7 +90,8 @@ public class IncidentEngine {
             return;
         }
         if (incident == null) {
-            incident = open(event, route, groupLabels, groupKey, groupHash, now);
+            // group_wait counts from when the hub accepted the alert, not from when this loop got to it.
+            incident = open(event, route, groupLabels, groupKey, groupHash, event.receivedAt());
             openByGroup.put(groupHash, incident);
         }
         AlertEntity alert = existing.orElse(null);

@@ -7,10 +7,12 @@ import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.query.Param;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-public interface IncidentRepository extends JpaRepository<IncidentEntity, String> {
+public interface IncidentRepository extends JpaRepository<IncidentEntity, String>, JpaSpecificationExecutor<IncidentEntity> {
 
     Optional<IncidentEntity> findByOpenGroupKey(String openGroupKey);
 
@@ -18,16 +20,26 @@ public interface IncidentRepository extends JpaRepository<IncidentEntity, String
 
     long countByStatus(String status);
 
-    @Query("""
-            select i from IncidentEntity i
-            where (:status is null or i.status = :status)
-              and (:severity is null or i.severity = :severity)
-              and (:service is null or i.service = :service)
-              and (:from is null or i.createdAt >= :from)
-              and (:to is null or i.createdAt < :to)
-            order by i.createdAt desc, i.id
-            """)
-    Page<IncidentEntity> search(@Param("status") String status, @Param("severity") String severity,
-                                @Param("service") String service, @Param("from") Instant from,
-                                @Param("to") Instant to, Pageable pageable);
+    /** Filters that are null are not applied; newest first. */
+    default Page<IncidentEntity> search(String status, String severity, String service, Instant from, Instant to,
+                                        Pageable pageable) {
+        Specification<IncidentEntity> spec = (root, query, cb) -> cb.conjunction();
+        if (status != null) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("status"), status));
+        }
+        if (severity != null) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("severity"), severity));
+        }
+        if (service != null) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("service"), service));
+        }
+        if (from != null) {
+            spec = spec.and((root, query, cb) -> cb.greaterThanOrEqualTo(root.get("createdAt"), from));
+        }
+        if (to != null) {
+            spec = spec.and((root, query, cb) -> cb.lessThan(root.get("createdAt"), to));
+        }
+        return findAll(spec, PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"))));
+    }
 }

@@ -1,0 +1,27 @@
+package io.aiopshub.incident;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.aiopshub.support.EmbeddedPostgresServer;
+import io.aiopshub.support.TestClockConfig;
+
+/** The incident contract on a real PostgreSQL with the {@code postgres} profile. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "aiops.security.api-tokens=" + IncidentLifecycleContract.TOKEN,
+        "aiops.routing.file=src/test/resources/test-alert-routing.yaml",
+        "camel.main.routes-include-pattern=file:routes/api.yaml,file:routes/error-handling.yaml"})
+@ActiveProfiles("postgres")
+@Import(TestClockConfig.class)
+class PostgresIncidentLifecycleTest extends IncidentLifecycleContract {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", EmbeddedPostgresServer::jdbcUrl);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+}
