@@ -50,8 +50,7 @@ public final class ActionCatalog {
 
     private static ActionCatalog load(InputStream in, String source) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         CatalogFile file;
         try {
             file = yaml.readValue(in, CatalogFile.class);

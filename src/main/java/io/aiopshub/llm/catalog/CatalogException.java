@@ -3,6 +3,8 @@ package io.aiopshub.llm.catalog;
 /** The catalog file is missing, unreadable or inconsistent; the message lists every problem found. */
 public class CatalogException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     public CatalogException(String message) {
         super(message);
     }

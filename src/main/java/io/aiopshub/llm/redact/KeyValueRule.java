@@ -18,7 +18,9 @@ final class KeyValueRule implements RedactionRule {
     private static final Pattern KEY = Pattern.compile(
             "(?<![A-Za-z0-9_.])([\"']?)([A-Za-z_][A-Za-z0-9_.\\-]*)\\1[ \\t]*(?:=>|[:=])[ \\t]*");
     private static final Pattern VALUE = Pattern.compile(
-            "\"(?:[^\"\\\\\\r\\n]|\\\\.)*\"|'[^'\\r\\n]*'|\\$\\{[^}\\s]*}|[^\\s,;&\"'}\\])]+");
+            "\"(?:[^\"\\\\\\r\\n]|\\\\.)*\"|'[^'\\r\\n]*'|\\$\\{[^}\\s]*}|[^\\s,;&\"'{}\\[\\])][^\\s,;&\"'}\\])]*");
+    /** YAML block scalar indicator ("key: |" or "key: >-"); the secret is on the following, deeper-indented lines. */
+    private static final Pattern BLOCK_SCALAR = Pattern.compile("[|>][-+]?[1-9]?");
     private static final Pattern AUTHORIZATION_KEY = Pattern.compile("(?i)(?:proxy-)?authorization");
     private static final Pattern NON_SECRET_VALUE = Pattern.compile(
             "(?i)true|false|null|nil|none|yes|no|ok|success|failed|failure|enabled|disabled|required"
@@ -45,8 +47,10 @@ final class KeyValueRule implements RedactionRule {
             if (out == null) {
                 out = new StringBuilder(text.length());
             }
-            out.append(text, copied, value.start()).append(masked(value.group(), kind.get()));
-            copied = value.end();
+            out.append(text, copied, value.start()).append(Markers.masked(value.group(), kind.get()));
+            copied = BLOCK_SCALAR.matcher(value.group()).matches()
+                    ? endOfBlock(text, key.start(), value.end())
+                    : value.end();
             from = copied;
         }
         if (out == null) {
@@ -55,17 +59,38 @@ final class KeyValueRule implements RedactionRule {
         return out.append(text, copied, text.length()).toString();
     }
 
+    /** End of the lines after {@code from} that are indented deeper than the line holding {@code keyStart}. */
+    private static int endOfBlock(String text, int keyStart, int from) {
+        int lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
+        int keyIndent = indentation(text, lineStart);
+        int end = from;
+        int next = text.indexOf('\n', from);
+        while (next >= 0 && next + 1 < text.length()) {
+            int lineEnd = text.indexOf('\n', next + 1);
+            int stop = lineEnd < 0 ? text.length() : lineEnd;
+            boolean blank = text.substring(next + 1, stop).isBlank();
+            if (!blank && indentation(text, next + 1) <= keyIndent) {
+                break;
+            }
+            end = stop;
+            next = lineEnd;
+        }
+        return end;
+    }
+
+    private static int indentation(String text, int lineStart) {
+        int i = lineStart;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i - lineStart;
+    }
+
     private static boolean isSecretValue(String key, String value) {
         // Values already holding a marker are done; Authorization headers have their own rule that keeps the scheme.
         return !value.contains(Markers.PREFIX)
                 && !AUTHORIZATION_KEY.matcher(key).matches()
                 && !isPlaceholderOrFlag(key, value);
-    }
-
-    private static String masked(String value, String kind) {
-        String marker = Markers.of(kind);
-        char first = value.charAt(0);
-        return first == '"' || first == '\'' ? first + marker + first : marker;
     }
 
     private static boolean isPlaceholderOrFlag(String key, String value) {

@@ -23,7 +23,7 @@ public final class Redactor {
         for (String regex : config.extraPatterns()) {
             all.add(PatternRule.mask("custom", compileCustom(regex), "custom"));
         }
-        all.addAll(new BuiltInRules().rules(config.maskIpAddresses()));
+        all.addAll(BuiltInRules.rules(config.maskIpAddresses()));
         this.rules = List.copyOf(all);
     }
 

@@ -1,0 +1,213 @@
+package io.aiopshub.llm.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ActionCatalogTest {
+
+    /** Surefire runs with the project root as working directory, where the real catalog lives. */
+    static final Path CATALOG = Path.of("playbooks/catalog.yaml");
+
+    private final ActionCatalog catalog = ActionCatalog.load(CATALOG);
+
+    @Test
+    void shippedCatalogHasTheActionsTheOldSystemKnew() {
+        assertThat(catalog.ids()).containsExactly(
+                "restart_service", "restart_service_ssh", "run_ansible_playbook",
+                "proxmox_vm_restart", "proxmox_vm_stop", "proxmox_vm_start",
+                "mikrotik_block_ip", "cleanup_disk", "scale_service");
+        assertThat(catalog.actions()).allSatisfy(a -> {
+            assertThat(a.description()).isNotBlank();
+            assertThat(a.risk()).isNotNull();
+            assertThat(a.executor()).isNotNull();
+            assertThat(a.requiresApproval()).isNotNull();
+            assertThat(a.verify()).isNotBlank();
+        });
+    }
+
+    @Test
+    void exposesDefinitionFields() {
+        ActionDefinition vmStop = catalog.get("proxmox_vm_stop").orElseThrow();
+        assertThat(vmStop.risk()).isEqualTo(Risk.HIGH);
+        assertThat(vmStop.executor()).isEqualTo(Executor.PROXMOX);
+        assertThat(vmStop.requiresApproval()).isTrue();
+        assertThat(vmStop.parameters()).containsOnlyKeys("node", "vmid");
+        assertThat(vmStop.parameters().get("vmid").type()).isEqualTo(ParameterType.INTEGER);
+        assertThat(catalog.contains("proxmox_vm_stop")).isTrue();
+        assertThat(catalog.contains("format_disk")).isFalse();
+        assertThat(catalog.contains(null)).isFalse();
+        assertThat(catalog.get("format_disk")).isEmpty();
+    }
+
+    @Test
+    void validParametersHaveNoViolations() {
+        assertThat(catalog.validateParameters("restart_service", Map.of("host", "web-01", "service", "nginx.service"))).isEmpty();
+        assertThat(catalog.validateParameters("proxmox_vm_restart", Map.of("node", "pve-02", "vmid", 104))).isEmpty();
+        assertThat(catalog.validateParameters("mikrotik_block_ip",
+                Map.of("address", "203.0.113.45", "timeout", "1h", "comment", "INC-42 ssh brute force"))).isEmpty();
+        assertThat(catalog.validateParameters("mikrotik_block_ip", Map.of("address", "198.51.100.0/24"))).isEmpty();
+        assertThat(catalog.validateParameters("cleanup_disk",
+                Map.of("host", "log-01", "path", "/var/log/app", "older_than_days", 14))).isEmpty();
+        assertThat(catalog.validateParameters("scale_service", Map.of("name", "api", "replicas", 3L))).isEmpty();
+        assertThat(catalog.validateParameters("run_ansible_playbook",
+                Map.of("playbook", "restart-web.yml", "limit", "web*", "check_mode", true))).isEmpty();
+    }
+
+    @Test
+    void integralDoubleCountsAsInteger() {
+        assertThat(catalog.validateParameters("scale_service", Map.of("name", "api", "replicas", 3.0))).isEmpty();
+        assertThat(catalog.validateParameters("scale_service", Map.of("name", "api", "replicas", 2.5)))
+                .extracting(ParameterViolation::toString)
+                .containsExactly("replicas: expected integer, got 2.5");
+    }
+
+    @Test
+    void reportsMissingRequiredAndUnknownParameters() {
+        assertThat(catalog.validateParameters("restart_service", Map.of("hostname", "web-01")))
+                .extracting(ParameterViolation::toString)
+                .containsExactlyInAnyOrder(
+                        "hostname: unknown parameter (allowed: host, service)",
+                        "host: required parameter is missing",
+                        "service: required parameter is missing");
+    }
+
+    @Test
+    void nullValueCountsAsMissing() {
+        Map<String, Object> params = new HashMap<>();
+        params.put("name", "api");
+        params.put("replicas", null);
+        assertThat(catalog.validateParameters("scale_service", params))
+                .extracting(ParameterViolation::parameter)
+                .containsExactly("replicas");
+        assertThat(catalog.validateParameters("proxmox_vm_start", null)).hasSize(2);
+    }
+
+    @Test
+    void reportsWrongTypes() {
+        assertThat(catalog.validateParameters("proxmox_vm_start", Map.of("node", "pve-01", "vmid", "104")))
+                .extracting(ParameterViolation::toString)
+                .containsExactly("vmid: expected integer, got string \"104\"");
+        assertThat(catalog.validateParameters("run_ansible_playbook", Map.of("playbook", "site.yml", "check_mode", "yes")))
+                .extracting(ParameterViolation::toString)
+                .containsExactly("check_mode: expected boolean, got string \"yes\"");
+        assertThat(catalog.validateParameters("restart_service", Map.of("host", List.of("a"), "service", 5)))
+                .extracting(ParameterViolation::toString)
+                .containsExactlyInAnyOrder("host: expected string, got array", "service: expected string, got integer 5");
+    }
+
+    @Test
+    void reportsPatternAndRangeViolations() {
+        assertThat(catalog.validateParameters("cleanup_disk",
+                Map.of("host", "log-01", "path", "/var/log/../../etc", "older_than_days", 0)))
+                .extracting(ParameterViolation::parameter)
+                .containsExactlyInAnyOrder("path", "older_than_days");
+        assertThat(catalog.validateParameters("mikrotik_block_ip", Map.of("address", "300.1.2.3")))
+                .singleElement()
+                .satisfies(v -> assertThat(v.message()).startsWith("value \"300.1.2.3\" does not match pattern"));
+        assertThat(catalog.validateParameters("restart_service", Map.of("host", "web-01; rm -rf /", "service", "nginx")))
+                .extracting(ParameterViolation::parameter)
+                .containsExactly("host");
+        assertThat(catalog.validateParameters("scale_service", Map.of("name", "api", "replicas", 500)))
+                .extracting(ParameterViolation::toString)
+                .containsExactly("replicas: value 500 is above the maximum 50");
+        assertThat(catalog.validateParameters("run_ansible_playbook", Map.of("playbook", "../secrets.yml")))
+                .extracting(ParameterViolation::parameter)
+                .containsExactly("playbook");
+    }
+
+    @Test
+    void unknownActionIsAViolationNotAnException() {
+        assertThat(catalog.validateParameters("format_disk", Map.of()))
+                .extracting(ParameterViolation::toString)
+                .containsExactly("*: unknown action id 'format_disk'");
+    }
+
+    @Test
+    void loadsFromStream() {
+        ActionCatalog small = ActionCatalog.load(stream("""
+                actions:
+                  - id: ping_host
+                    description: ICMP ping
+                    risk: low
+                    executor: shell
+                    requires_approval: false
+                    parameters:
+                      host: {type: string, required: true, enum: [a, b]}
+                """));
+        assertThat(small.ids()).containsExactly("ping_host");
+        assertThat(small.get("ping_host").orElseThrow().verify()).isNull();
+        assertThat(small.validateParameters("ping_host", Map.of("host", "c")))
+                .extracting(ParameterViolation::toString)
+                .containsExactly("host: value \"c\" is not one of [a, b]");
+    }
+
+    @Test
+    void rejectsInconsistentCatalogListingEveryProblem() {
+        assertThatThrownBy(() -> ActionCatalog.load(stream("""
+                actions:
+                  - id: a_one
+                    description: first
+                    risk: low
+                    executor: shell
+                    requires_approval: false
+                    parameters:
+                      n: {type: integer, pattern: "[0-9]+"}
+                      s: {type: string, pattern: "([unclosed"}
+                  - id: a_one
+                    description: ""
+                    risk: low
+                    executor: shell
+                """)))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining("parameter 'n': pattern/enum only apply to strings")
+                .hasMessageContaining("parameter 's': invalid pattern")
+                .hasMessageContaining("actions[1] (a_one): duplicate id")
+                .hasMessageContaining("actions[1] (a_one): description is required")
+                .hasMessageContaining("actions[1] (a_one): requires_approval is required");
+    }
+
+    @Test
+    void rejectsUnknownEnumValuesAndFields() {
+        assertThatThrownBy(() -> ActionCatalog.load(stream("""
+                actions:
+                  - id: x
+                    description: d
+                    risk: extreme
+                    executor: shell
+                    requires_approval: true
+                """)))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining("extreme");
+        assertThatThrownBy(() -> ActionCatalog.load(stream("""
+                actions:
+                  - id: x
+                    description: d
+                    risk: low
+                    executor: shell
+                    requires_approval: true
+                    requires_aproval: false
+                """)))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining("requires_aproval");
+    }
+
+    @Test
+    void missingFileIsACatalogException() {
+        assertThatThrownBy(() -> ActionCatalog.load(Path.of("playbooks/does-not-exist.yaml")))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining("does-not-exist.yaml");
+    }
+
+    private static InputStream stream(String yaml) {
+        return new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8));
+    }
+}
