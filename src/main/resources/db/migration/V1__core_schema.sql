@@ -104,3 +104,10 @@ create table silences (
     expired_at      timestamp(6) with time zone
 );
 create index idx_silences_window on silences(ends_at);
+
+-- Row locks that serialise work which must not run twice at once across hub instances
+-- (applying the inbox). SELECT ... FOR UPDATE on a row works the same on H2 and PostgreSQL.
+create table hub_locks (
+    name            varchar(64)  primary key
+);
+insert into hub_locks (name) values ('inbox');

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,6 +31,8 @@ import io.aiopshub.store.IncidentRepository;
  */
 @Service
 public class IncidentDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentDispatcher.class);
 
     private final IncidentRepository incidents;
     private final AlertRepository alerts;
@@ -65,8 +70,13 @@ public class IncidentDispatcher {
                 .filter(a -> a.getSilencedBy() == null)
                 .map(AlertEntity::getLabels).toList();
         for (IncidentEntity incident : due) {
-            transaction.executeWithoutResult(status -> incidents.findById(incident.getId())
-                    .ifPresent(fresh -> flush(fresh, now, activeSilences, firingLabels)));
+            try {
+                transaction.executeWithoutResult(status -> incidents.findById(incident.getId())
+                        .ifPresent(fresh -> flush(fresh, now, activeSilences, firingLabels)));
+            } catch (OptimisticLockingFailureException e) {
+                // Another instance (or an ack) changed it meanwhile; it is looked at again next tick.
+                LOG.debug("Incident {} changed concurrently; flush skipped", incident.getId());
+            }
         }
         return due.size();
     }

@@ -55,6 +55,7 @@ public class IncidentEngine {
     /** Applies the oldest stored events; returns how many. */
     @Transactional
     public int applyInbox() {
+        inbox.lock();
         List<InboxEvent> events = inbox.oldest(batchSize);
         if (events.isEmpty()) {
             return 0;

@@ -89,10 +89,9 @@ public class NotificationOutbox {
                 PENDING, now, PageRequest.of(0, limit));
         List<Delivery> deliveries = new ArrayList<>(due.size());
         for (NotificationEntity row : due) {
-            row.setAttempts(row.getAttempts() + 1);
-            row.setNextAttemptAt(now.plus(CLAIM_LEASE));
-            row.setUpdatedAt(now);
-            deliveries.add(new Delivery(row.getId(), row.getChannel(), row.getAttempts(), read(row.getContentJson())));
+            if (repository.claim(row.getId(), row.getNextAttemptAt(), now.plus(CLAIM_LEASE), now) == 1) {
+                deliveries.add(new Delivery(row.getId(), row.getChannel(), row.getAttempts() + 1, read(row.getContentJson())));
+            }
         }
         return deliveries;
     }

@@ -57,6 +57,14 @@ public class AlertInbox {
         });
     }
 
+    /**
+     * Takes the inbox lock for the rest of the caller's transaction, so that two hub instances never
+     * apply the same events twice; the second waits and then finds them gone.
+     */
+    public void lock() {
+        jdbc.queryForList("select name from hub_locks where name = 'inbox' for update");
+    }
+
     public List<InboxEvent> oldest(int limit) {
         return jdbc.query("select * from alert_inbox order by id fetch first ? rows only", ROW, limit);
     }
