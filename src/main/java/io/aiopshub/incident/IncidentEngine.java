@@ -2,10 +2,12 @@ package io.aiopshub.incident;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -32,6 +34,22 @@ public class IncidentEngine {
 
     public static final String FIRING = "firing";
     public static final String RESOLVED = "resolved";
+
+    /** What one batch reads up front and writes at the end, so that applying an event costs no query. */
+    private static final class Batch {
+        final Map<String, IncidentEntity> openByGroup = new HashMap<>();
+        final Map<String, AlertEntity> alertsByIncidentAndFingerprint = new HashMap<>();
+        final List<IncidentEntity> newIncidents = new ArrayList<>();
+        final List<AlertEntity> newAlerts = new ArrayList<>();
+        final List<IncidentTimeline.Entry> timeline = new ArrayList<>();
+
+        static String key(String incidentId, String fingerprint) {
+            return incidentId + "/" + fingerprint;
+        }
+    }
+
+    private record Routed(InboxEvent event, RoutingPolicy.Route route, Map<String, String> groupLabels,
+                          String groupKey, String groupHash) { }
 
     private final AlertInbox inbox;
     private final IncidentRepository incidents;
@@ -61,84 +79,111 @@ public class IncidentEngine {
             return 0;
         }
         Instant now = clock.instant();
-        Map<String, IncidentEntity> openByGroup = new HashMap<>();
-        for (InboxEvent event : events) {
-            apply(event, now, openByGroup);
+        List<Routed> routed = events.stream().map(this::route).toList();
+        Batch batch = prefetch(routed);
+        for (Routed event : routed) {
+            apply(event, now, batch);
         }
+        incidents.saveAll(batch.newIncidents);
+        alerts.saveAll(batch.newAlerts);
+        // Timeline rows reference incidents: write those first, then the whole timeline in one batch.
+        incidents.flush();
+        timeline.recordAll(batch.timeline);
         inbox.deleteUpTo(events.get(events.size() - 1).id());
         return events.size();
     }
 
-    private void apply(InboxEvent event, Instant now, Map<String, IncidentEntity> openByGroup) {
+    private Routed route(InboxEvent event) {
         RoutingPolicy.Route route = policy.routeFor(event.labels());
         Map<String, String> groupLabels = route.groupLabels(event.labels());
         String groupKey = route.id() + ":" + groupLabels;
-        String groupHash = Fingerprinter.sha256Hex(groupKey);
-        IncidentEntity incident = openByGroup.computeIfAbsent(groupHash,
-                hash -> incidents.findByOpenGroupKey(hash).orElse(null));
+        return new Routed(event, route, groupLabels, groupKey, Fingerprinter.sha256Hex(groupKey));
+    }
+
+    private Batch prefetch(List<Routed> routed) {
+        Batch batch = new Batch();
+        Set<String> hashes = new HashSet<>();
+        Set<String> fingerprints = new HashSet<>();
+        for (Routed r : routed) {
+            hashes.add(r.groupHash());
+            fingerprints.add(r.event().fingerprint());
+        }
+        for (IncidentEntity incident : incidents.findByOpenGroupKeyIn(hashes)) {
+            batch.openByGroup.put(incident.getOpenGroupKey(), incident);
+        }
+        for (AlertEntity alert : alerts.findByFingerprintIn(fingerprints)) {
+            batch.alertsByIncidentAndFingerprint.put(Batch.key(alert.getIncidentId(), alert.getFingerprint()), alert);
+        }
+        return batch;
+    }
+
+    private void apply(Routed routed, Instant now, Batch batch) {
+        InboxEvent event = routed.event();
+        IncidentEntity incident = batch.openByGroup.get(routed.groupHash());
         boolean firing = IncomingAlert.FIRING.equals(event.status())
                 && (event.endsAt() == null || event.endsAt().isAfter(now));
-        Optional<AlertEntity> existing = incident == null ? Optional.empty()
-                : alerts.findByIncidentIdAndFingerprint(incident.getId(), event.fingerprint());
+        AlertEntity alert = incident == null ? null
+                : batch.alertsByIncidentAndFingerprint.get(Batch.key(incident.getId(), event.fingerprint()));
 
         if (!firing) {
-            if (existing.isPresent() && existing.get().isFiring()) {
-                resolve(existing.get(), event, now, IncomingAlert.RESOLVED.equals(event.status())
-                        ? IncidentTimeline.ALERT_RESOLVED : IncidentTimeline.ALERT_EXPIRED);
-                touch(incident, now);
+            if (alert != null && alert.isFiring()) {
+                resolve(alert, event, now, IncomingAlert.RESOLVED.equals(event.status())
+                        ? IncidentTimeline.ALERT_RESOLVED : IncidentTimeline.ALERT_EXPIRED, batch);
+                incident.setUpdatedAt(now);
             }
             // A resolution for an alert we never saw firing opens nothing: there is nothing to tell anyone.
             return;
         }
         if (incident == null) {
             // group_wait counts from when the hub accepted the alert, not from when this loop got to it.
-            incident = open(event, route, groupLabels, groupKey, groupHash, event.receivedAt());
-            openByGroup.put(groupHash, incident);
+            incident = open(routed, event.receivedAt(), batch);
         }
-        AlertEntity alert = existing.orElse(null);
         if (alert == null) {
             alert = newAlert(incident.getId(), event, now);
-            timeline.record(incident.getId(), IncidentTimeline.ALERT_ADDED, null, describe(event));
+            batch.newAlerts.add(alert);
+            batch.alertsByIncidentAndFingerprint.put(Batch.key(incident.getId(), event.fingerprint()), alert);
+            batch.timeline.add(new IncidentTimeline.Entry(incident.getId(), IncidentTimeline.ALERT_ADDED, null, describe(event)));
         } else if (!alert.isFiring()) {
             alert.setStatus(FIRING);
             alert.setResolvedAt(null);
             alert.setTransitions(FlapTracker.addTransition(alert.getTransitions(), now, policy.flapping().window()));
-            timeline.record(incident.getId(), IncidentTimeline.ALERT_REFIRED, null, describe(event));
+            batch.timeline.add(new IncidentTimeline.Entry(incident.getId(), IncidentTimeline.ALERT_REFIRED, null, describe(event)));
         }
         alert.setStartsAt(event.startsAt());
         alert.setEndsAt(event.endsAt());
         alert.setAnnotations(event.annotations());
         alert.setLastReceivedAt(now);
-        alerts.save(alert);
 
         Severity severity = Severity.ofLabels(event.labels());
         if (severity.isHigherThan(Severity.parse(incident.getSeverity()).orElse(Severity.INFO))) {
-            timeline.record(incident.getId(), IncidentTimeline.SEVERITY_RAISED, null,
-                    incident.getSeverity() + " -> " + severity.label());
+            batch.timeline.add(new IncidentTimeline.Entry(incident.getId(), IncidentTimeline.SEVERITY_RAISED, null,
+                    incident.getSeverity() + " -> " + severity.label()));
             incident.setSeverity(severity.label());
         }
-        touch(incident, now);
+        incident.setUpdatedAt(now);
     }
 
-    private IncidentEntity open(InboxEvent event, RoutingPolicy.Route route, Map<String, String> groupLabels,
-                                String groupKey, String groupHash, Instant now) {
+    private IncidentEntity open(Routed routed, Instant at, Batch batch) {
+        InboxEvent event = routed.event();
         IncidentEntity incident = new IncidentEntity();
         incident.setId(UUID.randomUUID().toString());
+        String groupKey = routed.groupKey();
         incident.setGroupKey(groupKey.length() > 2000 ? groupKey.substring(0, 2000) : groupKey);
-        incident.setGroupKeyHash(groupHash);
-        incident.setOpenGroupKey(groupHash);
-        incident.setRouteId(route.id());
+        incident.setGroupKeyHash(routed.groupHash());
+        incident.setOpenGroupKey(routed.groupHash());
+        incident.setRouteId(routed.route().id());
         incident.setStatus(FIRING);
         incident.setSeverity(Severity.ofLabels(event.labels()).label());
         incident.setTitle(title(event));
         incident.setService(service(event.labels()));
-        incident.setGroupLabels(groupLabels);
-        incident.setCreatedAt(now);
-        incident.setUpdatedAt(now);
-        incident.setNextFlushAt(now.plus(route.groupWait()));
-        incidents.save(incident);
-        timeline.record(incident.getId(), IncidentTimeline.OPENED, null,
-                "route=" + route.id() + " group=" + groupLabels);
+        incident.setGroupLabels(routed.groupLabels());
+        incident.setCreatedAt(at);
+        incident.setUpdatedAt(at);
+        incident.setNextFlushAt(at.plus(routed.route().groupWait()));
+        batch.newIncidents.add(incident);
+        batch.openByGroup.put(routed.groupHash(), incident);
+        batch.timeline.add(new IncidentTimeline.Entry(incident.getId(), IncidentTimeline.OPENED, null,
+                "route=" + routed.route().id() + " group=" + routed.groupLabels()));
         return incident;
     }
 
@@ -156,18 +201,13 @@ public class IncidentEngine {
         return alert;
     }
 
-    private void resolve(AlertEntity alert, InboxEvent event, Instant now, String kind) {
+    private void resolve(AlertEntity alert, InboxEvent event, Instant now, String kind, Batch batch) {
         alert.setStatus(RESOLVED);
         alert.setResolvedAt(event.endsAt() == null ? now : event.endsAt());
         alert.setEndsAt(event.endsAt());
         alert.setLastReceivedAt(now);
         alert.setTransitions(FlapTracker.addTransition(alert.getTransitions(), now, policy.flapping().window()));
-        alerts.save(alert);
-        timeline.record(alert.getIncidentId(), kind, null, describe(event));
-    }
-
-    private static void touch(IncidentEntity incident, Instant now) {
-        incident.setUpdatedAt(now);
+        batch.timeline.add(new IncidentTimeline.Entry(alert.getIncidentId(), kind, null, describe(event)));
     }
 
     private static String title(InboxEvent event) {

@@ -1,7 +1,10 @@
 package io.aiopshub.incident;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import io.aiopshub.store.TimelineEntryEntity;
@@ -27,15 +30,36 @@ public class IncidentTimeline {
     public static final String ACKNOWLEDGED = "acknowledged";
     public static final String RESOLVED = "incident_resolved";
 
+    /** An entry not yet written; the incident engine collects a batch of them. */
+    public record Entry(String incidentId, String kind, String actor, String detail) { }
+
     private final TimelineRepository repository;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public IncidentTimeline(TimelineRepository repository, Clock clock) {
+    public IncidentTimeline(TimelineRepository repository, JdbcTemplate jdbc, Clock clock) {
         this.repository = repository;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
     public void record(String incidentId, String kind, String actor, String detail) {
         repository.save(new TimelineEntryEntity(incidentId, clock.instant(), kind, actor, detail));
+    }
+
+    /**
+     * Writes many entries in one JDBC batch, in the caller's transaction. The incident rows they refer to
+     * must already be flushed.
+     */
+    public void recordAll(List<Entry> entries) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.batchUpdate("insert into timeline_entries (incident_id, at, kind, actor, detail) values (?, ?, ?, ?, ?)",
+                entries, 500, (ps, e) -> {
+                    ps.setString(1, e.incidentId());
+                    ps.setTimestamp(2, now);
+                    ps.setString(3, e.kind());
+                    ps.setString(4, e.actor());
+                    ps.setString(5, e.detail());
+                });
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** The current state of one alert (one fingerprint) inside one incident. */
@@ -17,7 +18,8 @@ import jakarta.persistence.Table;
 public class AlertEntity {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "alerts_seq")
+    @SequenceGenerator(name = "alerts_seq", sequenceName = "alerts_seq", allocationSize = 50)
     private Long id;
     private String incidentId;
     private String fingerprint;

@@ -12,4 +12,6 @@ public interface AlertRepository extends JpaRepository<AlertEntity, Long> {
     Optional<AlertEntity> findByIncidentIdAndFingerprint(String incidentId, String fingerprint);
 
     List<AlertEntity> findByStatus(String status);
+
+    List<AlertEntity> findByFingerprintIn(java.util.Collection<String> fingerprints);
 }

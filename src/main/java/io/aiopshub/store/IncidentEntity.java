@@ -40,7 +40,7 @@ public class IncidentEntity {
     private Instant ackedAt;
     private String ackComment;
     @Version
-    private long version;
+    private Long version;
 
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
@@ -82,5 +82,5 @@ public class IncidentEntity {
     public void setAckedAt(Instant ackedAt) { this.ackedAt = ackedAt; }
     public String getAckComment() { return ackComment; }
     public void setAckComment(String ackComment) { this.ackComment = ackComment; }
-    public long getVersion() { return version; }
+    public Long getVersion() { return version; }
 }

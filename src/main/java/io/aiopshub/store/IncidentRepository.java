@@ -16,6 +16,8 @@ public interface IncidentRepository extends JpaRepository<IncidentEntity, String
 
     Optional<IncidentEntity> findByOpenGroupKey(String openGroupKey);
 
+    List<IncidentEntity> findByOpenGroupKeyIn(java.util.Collection<String> openGroupKeys);
+
     List<IncidentEntity> findTop200ByNextFlushAtLessThanEqualOrderByNextFlushAt(Instant now);
 
     long countByStatus(String status);
