@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,6 +23,7 @@ import io.aiopshub.store.AlertEntity;
 import io.aiopshub.store.AlertRepository;
 import io.aiopshub.store.IncidentEntity;
 import io.aiopshub.store.IncidentRepository;
+import io.aiopshub.store.LabelsConverter;
 
 /**
  * Alertmanager's aggregation-group flush, per incident: after group_wait the first notification, then at
@@ -43,10 +45,12 @@ public class IncidentDispatcher {
     private final TransactionTemplate transaction;
     private final HubMetrics metrics;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
     public IncidentDispatcher(IncidentRepository incidents, AlertRepository alerts, IncidentTimeline timeline,
                               SilenceService silences, NotificationOutbox outbox, RoutingPolicy policy,
-                              TransactionTemplate transaction, HubMetrics metrics, Clock clock) {
+                              TransactionTemplate transaction, HubMetrics metrics, Clock clock, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.incidents = incidents;
         this.alerts = alerts;
         this.timeline = timeline;
@@ -66,9 +70,10 @@ public class IncidentDispatcher {
             return 0;
         }
         List<SilenceService.Silence> activeSilences = silences.active(now);
-        List<Map<String, String>> firingLabels = alerts.findByStatus(IncidentEngine.FIRING).stream()
-                .filter(a -> a.getSilencedBy() == null)
-                .map(AlertEntity::getLabels).toList();
+        // Inhibition sources: read as plain label maps, and only when a rule could use them.
+        List<Map<String, String>> firingLabels = policy.inhibitRules().isEmpty() ? List.of()
+                : jdbc.query("select labels_json from alerts where status = 'firing' and silenced_by is null",
+                        (rs, i) -> LabelsConverter.read(rs.getString(1)));
         for (IncidentEntity incident : due) {
             try {
                 transaction.executeWithoutResult(status -> incidents.findById(incident.getId())
