@@ -75,6 +75,18 @@ public class ChannelProperties {
         private String password;
         private String from;
         private List<String> to = new ArrayList<>();
+        /**
+         * PKCS12 trust store with the CA (or self-signed certificate) of a relay the JVM does not trust,
+         * e.g. an internal CA. Empty: the JVM's trust store decides. Certificates are always verified.
+         */
+        private String trustStore;
+        /** Password of {@link #trustStore} (secret). */
+        private String trustStorePassword;
+
+        public String getTrustStore() { return trustStore; }
+        public void setTrustStore(String trustStore) { this.trustStore = trustStore; }
+        public String getTrustStorePassword() { return trustStorePassword; }
+        public void setTrustStorePassword(String trustStorePassword) { this.trustStorePassword = trustStorePassword; }
 
         public String getHost() { return host; }
         public void setHost(String host) { this.host = host; }

@@ -28,6 +28,8 @@ import io.aiopshub.store.NotificationRepository;
 @Component
 public class NotificationOutbox {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NotificationOutbox.class);
+
     public static final String PENDING = "PENDING";
     public static final String SENT = "SENT";
     public static final String SKIPPED = "SKIPPED";
@@ -98,7 +100,10 @@ public class NotificationOutbox {
 
     @Transactional
     public void markSent(Delivery delivery) {
-        NotificationEntity row = repository.findById(delivery.id()).orElseThrow();
+        NotificationEntity row = row(delivery);
+        if (row == null) {
+            return;
+        }
         Instant now = clock.instant();
         row.setStatus(SENT);
         row.setSentAt(now);
@@ -110,7 +115,10 @@ public class NotificationOutbox {
 
     @Transactional
     public void markSkipped(Delivery delivery, String reason) {
-        NotificationEntity row = repository.findById(delivery.id()).orElseThrow();
+        NotificationEntity row = row(delivery);
+        if (row == null) {
+            return;
+        }
         row.setStatus(SKIPPED);
         row.setLastError(reason);
         row.setUpdatedAt(clock.instant());
@@ -121,7 +129,10 @@ public class NotificationOutbox {
     /** A failed attempt: retried after an exponential backoff, or a dead letter after the last attempt. */
     @Transactional
     public void markFailed(Delivery delivery, String error) {
-        NotificationEntity row = repository.findById(delivery.id()).orElseThrow();
+        NotificationEntity row = row(delivery);
+        if (row == null) {
+            return;
+        }
         Instant now = clock.instant();
         String reason = error == null ? "unknown error" : error.length() > 2000 ? error.substring(0, 2000) : error;
         row.setLastError(reason);
@@ -140,7 +151,10 @@ public class NotificationOutbox {
     /** The channel's breaker is open: no call was made, so the attempt does not count. */
     @Transactional
     public void markDeferred(Delivery delivery) {
-        NotificationEntity row = repository.findById(delivery.id()).orElseThrow();
+        NotificationEntity row = row(delivery);
+        if (row == null) {
+            return;
+        }
         Instant now = clock.instant();
         row.setAttempts(Math.max(0, row.getAttempts() - 1));
         row.setNextAttemptAt(now.plus(settings.getBreakerOpenDelay()));
@@ -154,6 +168,15 @@ public class NotificationOutbox {
                         row.getAttempts(), row.getLastError(), row.getCreatedAt(), row.getUpdatedAt(),
                         read(row.getContentJson())))
                 .toList();
+    }
+
+    /** The row being delivered; null if it was deleted meanwhile (retention clean-up, tests). */
+    private NotificationEntity row(Delivery delivery) {
+        NotificationEntity row = repository.findById(delivery.id()).orElse(null);
+        if (row == null) {
+            LOG.warn("Notification {} vanished while it was being delivered; outcome not recorded", delivery.id());
+        }
+        return row;
     }
 
     Duration backoff(int attempts) {
