@@ -3,6 +3,7 @@ package io.aiopshub.notify;
 import java.util.List;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.spi.CircuitBreakerConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -42,7 +43,31 @@ public class NotificationDelivery {
     }
 
     public void sent(Exchange exchange) {
-        outbox.markSent(exchange.getProperty(DELIVERY, NotificationOutbox.Delivery.class));
+        NotificationOutbox.Delivery delivery = exchange.getProperty(DELIVERY, NotificationOutbox.Delivery.class);
+        // An open breaker may short-circuit without an exception: nothing was sent then.
+        if (Boolean.TRUE.equals(exchange.getProperty(CircuitBreakerConstants.RESPONSE_SHORT_CIRCUITED, Boolean.class))) {
+            outbox.markDeferred(delivery);
+            return;
+        }
+        outbox.markSent(delivery);
+    }
+
+    private static boolean refusedByBreaker(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof CallNotPermittedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The innermost cause: what the receiver said, not Camel's wrappers around it. */
+    private static Throwable rootCause(Throwable error) {
+        Throwable t = error;
+        while (t != null && t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     /** A failed attempt, or a call the open breaker refused (which does not count as an attempt). */
@@ -53,12 +78,13 @@ public class NotificationDelivery {
             LOG.error("Notification route failed before a delivery was claimed", error);
             return;
         }
-        if (error instanceof CallNotPermittedException) {
+        if (refusedByBreaker(error)) {
             LOG.debug("Breaker of channel '{}' is open; notification {} deferred", delivery.channel(), delivery.id());
             outbox.markDeferred(delivery);
             return;
         }
-        String reason = error == null ? "unknown error" : error.getClass().getSimpleName() + ": " + error.getMessage();
+        String reason = rootCause(error) == null ? "unknown error"
+                : rootCause(error).getClass().getSimpleName() + ": " + rootCause(error).getMessage();
         LOG.warn("Notification {} to '{}' failed (attempt {}): {}", delivery.id(), delivery.channel(), delivery.attempt(), reason);
         outbox.markFailed(delivery, reason);
     }

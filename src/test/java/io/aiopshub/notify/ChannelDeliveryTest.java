@@ -130,13 +130,7 @@ class ChannelDeliveryTest {
                 .withBody("{\"status\":\"success\",\"message\":\"Event processed\",\"dedup_key\":\"x\"}")));
         WIREMOCK.stubFor(post(urlEqualTo("/hooks/aiops")).willReturn(aResponse().withStatus(204)));
         jdbc.update("delete from notifications");
-        if (jdbc.queryForObject("select count(*) from incidents where id = 'inc-42'", Long.class) == 0) {
-            jdbc.update("""
-                    insert into incidents (id, group_key, group_key_hash, route_id, status, severity, title,
-                                           group_labels_json, created_at, updated_at)
-                    values ('inc-42', 'critical:{alertname=HighCPU, service=api}', 'h', 'critical', 'firing',
-                            'critical', 'HighCPU on api', '{}', current_timestamp, current_timestamp)""");
-        }
+        io.aiopshub.support.TestIncidents.ensure(jdbc, "inc-42");
     }
 
     @Test
