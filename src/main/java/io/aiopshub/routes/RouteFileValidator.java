@@ -63,6 +63,14 @@ public class RouteFileValidator {
             return new FileResult(file, describe(e), List.of());
         }
         List<String> ids = new ArrayList<>();
+        // Templated routes are only instantiated when a context starts: take their ids from the file.
+        for (RouteFileContents.TemplatedRoute templated : RouteFileContents.of(text).templatedRoutes()) {
+            Path other = owners.putIfAbsent(templated.routeId(), file);
+            if (other != null && !other.equals(file)) {
+                return new FileResult(file, "route id '" + templated.routeId() + "' is already defined in " + other.getFileName(), ids);
+            }
+            ids.add(templated.routeId());
+        }
         for (RouteDefinition route : model.getRouteDefinitions()) {
             if (route.getResource() == null || !location.equals(route.getResource().getLocation()) || Boolean.TRUE.equals(route.isRest())) {
                 continue;
