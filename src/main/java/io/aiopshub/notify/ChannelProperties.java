@@ -36,6 +36,13 @@ public class ChannelProperties {
         };
     }
 
+    /** Every configured secret value, so error messages can be scrubbed before they are logged or stored. */
+    public java.util.List<String> secrets() {
+        return java.util.stream.Stream.of(telegram.botToken, slack.webhookUrl, email.password, email.trustStorePassword,
+                        pagerduty.routingKey, webhook.secret)
+                .filter(ChannelProperties::present).toList();
+    }
+
     private static boolean present(String value) {
         return value != null && !value.isBlank();
     }

@@ -52,6 +52,15 @@ public class NotificationDelivery {
         outbox.markSent(delivery);
     }
 
+    /** Receivers' errors may echo URLs or keys: secrets never reach the log, the outbox or the API. */
+    String scrub(String text) {
+        String scrubbed = text;
+        for (String secret : channels.secrets()) {
+            scrubbed = scrubbed.replace(secret, "****");
+        }
+        return scrubbed;
+    }
+
     private static boolean refusedByBreaker(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof CallNotPermittedException) {
@@ -83,8 +92,8 @@ public class NotificationDelivery {
             outbox.markDeferred(delivery);
             return;
         }
-        String reason = rootCause(error) == null ? "unknown error"
-                : rootCause(error).getClass().getSimpleName() + ": " + rootCause(error).getMessage();
+        String reason = scrub(rootCause(error) == null ? "unknown error"
+                : rootCause(error).getClass().getSimpleName() + ": " + rootCause(error).getMessage());
         LOG.warn("Notification {} to '{}' failed (attempt {}): {}", delivery.id(), delivery.channel(), delivery.attempt(), reason);
         outbox.markFailed(delivery, reason);
     }

@@ -125,6 +125,12 @@ class ChannelResilienceTest {
                 .contains("statusCode: 503");
     }
 
+    @Test
+    void secretsAreScrubbedFromRecordedErrors(@Autowired NotificationDelivery delivery) {
+        assertThat(delivery.scrub("POST https://events.example/?k=R0UTING0000000000000000000000000 failed"))
+                .isEqualTo("POST https://events.example/?k=**** failed");
+    }
+
     private String gauge() {
         return http.getForObject("/actuator/prometheus", String.class);
     }
