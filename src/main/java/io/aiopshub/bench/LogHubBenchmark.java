@@ -1,0 +1,176 @@
+package io.aiopshub.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.aiopshub.analysis.logs.LogTemplateMiner;
+import io.aiopshub.analysis.logs.MinerConfig;
+
+/**
+ * LogHub-2k grouping accuracy and throughput of the template miner: {@code bench/run.sh loghub DIR},
+ * DIR holding one folder per system with {@code X_2k.log_structured.csv}. Each {@code Content} is fed
+ * in file order, with {@link MinerConfig#defaults()} for every system; the ground truth is only read to
+ * score.
+ */
+public final class LogHubBenchmark {
+
+    /** One system's lines and their ground-truth event ids. */
+    public record Corpus(String system, List<String> contents, List<String> eventIds) { }
+
+    private LogHubBenchmark() { }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: LogHubBenchmark DIR");
+            System.exit(2);
+        }
+        run(Path.of(args[0]), System.out);
+    }
+
+    static double run(Path dir, PrintStream out) throws IOException {
+        List<Corpus> corpora = load(dir);
+        out.printf("%-12s %6s %10s %8s %8s%n", "system", "lines", "templates", "truth", "GA");
+        double sum = 0;
+        long lines = 0;
+        for (Corpus corpus : corpora) {
+            LogTemplateMiner miner = new LogTemplateMiner(MinerConfig.defaults(), Clock.systemUTC());
+            List<String> assigned = new ArrayList<>(corpus.contents().size());
+            for (String content : corpus.contents()) {
+                assigned.add(miner.add(content).templateId());
+            }
+            double ga = groupingAccuracy(assigned, corpus.eventIds());
+            sum += ga;
+            lines += corpus.contents().size();
+            out.printf("%-12s %6d %10d %8d %8.3f%n", corpus.system(), corpus.contents().size(), miner.size(),
+                    corpus.eventIds().stream().distinct().count(), ga);
+        }
+        double perSecond = throughput(corpora, lines);
+        double average = sum / corpora.size();
+        out.printf("throughput %.0f lines/s (single thread, after warm-up)%n", perSecond);
+        out.printf("average GA %.3f over %d systems%n", average, corpora.size());
+        return average;
+    }
+
+    /** A line is correct when the set of lines in its group equals the set sharing its ground-truth id. */
+    static double groupingAccuracy(List<String> assigned, List<String> truth) {
+        Map<String, List<Integer>> byAssigned = new HashMap<>();
+        Map<String, List<Integer>> byTruth = new HashMap<>();
+        for (int i = 0; i < assigned.size(); i++) {
+            byAssigned.computeIfAbsent(assigned.get(i), k -> new ArrayList<>()).add(i);
+            byTruth.computeIfAbsent(truth.get(i), k -> new ArrayList<>()).add(i);
+        }
+        long correct = 0;
+        for (List<Integer> group : byAssigned.values()) {
+            List<Integer> truthGroup = byTruth.get(truth.get(group.get(0)));
+            if (truthGroup.equals(group)) {
+                correct += group.size();
+            }
+        }
+        return (double) correct / assigned.size();
+    }
+
+    private static double throughput(List<Corpus> corpora, long lines) {
+        for (int warm = 0; warm < 3; warm++) {
+            feedAll(corpora);
+        }
+        int rounds = 5;
+        long start = System.nanoTime();
+        for (int r = 0; r < rounds; r++) {
+            feedAll(corpora);
+        }
+        return lines * rounds / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void feedAll(List<Corpus> corpora) {
+        for (Corpus corpus : corpora) {
+            LogTemplateMiner miner = new LogTemplateMiner(MinerConfig.defaults(), Clock.systemUTC());
+            for (String content : corpus.contents()) {
+                miner.add(content);
+            }
+        }
+    }
+
+    static List<Corpus> load(Path dir) throws IOException {
+        List<Corpus> corpora = new ArrayList<>();
+        try (Stream<Path> systems = Files.list(dir)) {
+            for (Path system : systems.filter(Files::isDirectory).sorted().toList()) {
+                Path csv = system.resolve(system.getFileName() + "_2k.log_structured.csv");
+                if (Files.exists(csv)) {
+                    corpora.add(read(system.getFileName().toString(), csv));
+                }
+            }
+        }
+        return corpora;
+    }
+
+    private static Corpus read(String system, Path csv) throws IOException {
+        List<List<String>> rows = Csv.parse(Files.readString(csv, StandardCharsets.UTF_8));
+        List<String> header = rows.get(0);
+        int content = header.indexOf("Content");
+        int eventId = header.indexOf("EventId");
+        List<String> contents = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (List<String> row : rows.subList(1, rows.size())) {
+            if (row.size() > Math.max(content, eventId)) {
+                contents.add(row.get(content));
+                ids.add(row.get(eventId));
+            }
+        }
+        return new Corpus(system, contents, ids);
+    }
+
+    /** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
+    static final class Csv {
+
+        private Csv() { }
+
+        static List<List<String>> parse(String text) {
+            List<List<String>> rows = new ArrayList<>();
+            List<String> row = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (quoted) {
+                    if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i++;
+                    } else if (c == '"') {
+                        quoted = false;
+                    } else {
+                        field.append(c);
+                    }
+                } else if (c == '"') {
+                    quoted = true;
+                } else if (c == ',') {
+                    row.add(field.toString());
+                    field.setLength(0);
+                } else if (c == '\n' || c == '\r') {
+                    if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                    row.add(field.toString());
+                    field.setLength(0);
+                    rows.add(row);
+                    row = new ArrayList<>();
+                } else {
+                    field.append(c);
+                }
+            }
+            if (!field.isEmpty() || !row.isEmpty()) {
+                row.add(field.toString());
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+}
