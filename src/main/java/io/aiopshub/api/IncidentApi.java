@@ -57,8 +57,12 @@ public class IncidentApi {
     public record NotificationView(long id, String channel, String kind, String status, int attempts,
                                    String lastError, Instant createdAt, Instant sentAt) { }
 
+    /** A log template attached to the incident by the analysis stage. */
+    public record TemplateView(String service, String templateId, String template, long occurrences,
+                               String examplesJson, Instant firstSeenAt, Instant lastSeenAt) { }
+
     public record IncidentDetail(IncidentSummary incident, List<AlertView> alerts, List<TimelineView> timeline,
-                                 List<NotificationView> notifications) { }
+                                 List<NotificationView> notifications, List<TemplateView> logTemplates) { }
 
     private static final Set<String> STATUSES = Set.of("firing", "resolved");
     private static final Set<String> SEVERITIES = Set.of("critical", "high", "warning", "info");
@@ -69,9 +73,12 @@ public class IncidentApi {
     private final NotificationRepository notifications;
     private final IncidentDispatcher dispatcher;
     private final JsonBodies json;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     public IncidentApi(IncidentRepository incidents, AlertRepository alerts, TimelineRepository timeline,
-                       NotificationRepository notifications, IncidentDispatcher dispatcher, JsonBodies json) {
+                       NotificationRepository notifications, IncidentDispatcher dispatcher, JsonBodies json,
+                       org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.incidents = incidents;
         this.alerts = alerts;
         this.timeline = timeline;
@@ -102,7 +109,11 @@ public class IncidentApi {
                         .map(t -> new TimelineView(t.getAt(), t.getKind(), t.getActor(), t.getDetail())).toList(),
                 notifications.findByIncidentIdOrderById(id).stream()
                         .map(n -> new NotificationView(n.getId(), n.getChannel(), n.getKind(), n.getStatus(),
-                                n.getAttempts(), n.getLastError(), n.getCreatedAt(), n.getSentAt())).toList()));
+                                n.getAttempts(), n.getLastError(), n.getCreatedAt(), n.getSentAt())).toList(),
+                jdbc.query("select * from incident_log_templates where incident_id = ? order by occurrences desc",
+                        (rs, i) -> new TemplateView(rs.getString("service"), rs.getString("template_id"),
+                                rs.getString("template"), rs.getLong("occurrences"), rs.getString("examples_json"),
+                                rs.getTimestamp("first_seen_at").toInstant(), rs.getTimestamp("last_seen_at").toInstant()), id)));
     }
 
     /** Body: {@code {"user": "alice", "comment": "looking into it"}}. */

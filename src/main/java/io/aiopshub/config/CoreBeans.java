@@ -49,6 +49,11 @@ public class CoreBeans {
         return new GenericEventParser(clock, properties.getIngest().getMaxAlertsPerRequest());
     }
 
+    @Bean
+    io.aiopshub.ingest.LogPayloadParser logPayloadParser(Clock clock, HubProperties properties) {
+        return new io.aiopshub.ingest.LogPayloadParser(clock, properties.getIngest().getMaxAlertsPerRequest());
+    }
+
     /** Redis when {@code spring.data.redis.url} is set (env AIOPS_REDIS_URL), else in memory. */
     @Bean
     DedupStore dedupStore(HubProperties properties, Clock clock, Environment env,

@@ -43,6 +43,12 @@ public class HubProperties {
         private Duration processInterval = Duration.ofMillis(200);
         /** Most inbox events applied in one transaction. */
         private int processBatchSize = 1000;
+        /** Log lines waiting for template mining; beyond this the API answers 429 for the rest. */
+        private int logQueueCapacity = 100_000;
+
+        public int getLogQueueCapacity() { return logQueueCapacity; }
+        public void setLogQueueCapacity(int logQueueCapacity) { this.logQueueCapacity = logQueueCapacity; }
+
         /** Label names left out of an alert's fingerprint (e.g. a pod name that changes on restart). */
         private java.util.Set<String> ignoreLabels = new java.util.HashSet<>();
 

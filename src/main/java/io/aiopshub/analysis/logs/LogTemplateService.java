@@ -1,0 +1,143 @@
+package io.aiopshub.analysis.logs;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+
+import io.aiopshub.ingest.AlertIngestService;
+import io.aiopshub.ingest.Fingerprinter;
+import io.aiopshub.ingest.IncomingAlert;
+import io.aiopshub.ingest.LogLine;
+import io.aiopshub.ingest.LogLineQueue;
+import io.aiopshub.llm.redact.Redactor;
+
+/**
+ * Mines queued log lines into per-service templates and turns what matters into events for the
+ * incident pipeline: a new template whose line is an error ({@code NewErrorLogTemplate}) and a template
+ * whose rate spikes against its own baseline ({@code LogTemplateSpike}). Incidents made from these
+ * events get the template, its count and a few redacted example lines attached.
+ */
+@Service
+public class LogTemplateService {
+
+    public static final String SOURCE = "log-templates";
+
+    private final LogLineQueue queue;
+    private final LogTemplateStore store;
+    private final IncidentTemplateEvidence evidence;
+    private final AlertIngestService ingest;
+    private final Fingerprinter fingerprinter;
+    private final LogTemplateProperties properties;
+    private final Clock clock;
+    private final Redactor redactor = new Redactor();
+    private final Map<String, LogTemplateMiner> miners = new HashMap<>();
+    private final Map<String, TemplateRate> rates = new HashMap<>();
+    private final Map<String, Deque<String>> examples = new HashMap<>();
+    private List<IncidentTemplateEvidence.Pending> pendingEvidence = new ArrayList<>();
+
+    public LogTemplateService(LogLineQueue queue, LogTemplateStore store, IncidentTemplateEvidence evidence,
+                              AlertIngestService ingest, Fingerprinter fingerprinter, LogTemplateProperties properties,
+                              Clock clock) {
+        this.queue = queue;
+        this.store = store;
+        this.evidence = evidence;
+        this.ingest = ingest;
+        this.fingerprinter = fingerprinter;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Mines what is queued (up to {@code max} lines); returns how many lines it took. */
+    public synchronized int drain(int max) {
+        List<LogLine> lines = queue.take(max);
+        List<IncomingAlert> events = new ArrayList<>();
+        Map<String, Map<String, LogTemplate>> touched = new LinkedHashMap<>();
+        for (LogLine line : lines) {
+            LogTemplateMiner miner = miners.computeIfAbsent(line.service(),
+                    service -> LogTemplateMiner.restore(MinerConfig.defaults(), clock, store.load(service)));
+            TemplateMatch match = miner.add(line.message());
+            String key = line.service() + "/" + match.templateId();
+            Deque<String> kept = examples.computeIfAbsent(key, k -> new ArrayDeque<>());
+            if (kept.size() >= properties.getExamplesPerTemplate()) {
+                kept.removeFirst();
+            }
+            kept.addLast(redactor.redact(line.message()));
+            boolean spike = rates.computeIfAbsent(key, k -> new TemplateRate()).observe(
+                    line.timestamp().getEpochSecond() / 60, properties.getSpikeFactor(), properties.getSpikeMinCount(),
+                    properties.getSpikeWarmupMinutes());
+            touched.computeIfAbsent(line.service(), s -> new LinkedHashMap<>()).put(match.templateId(), null);
+            if (match.isNew() && line.isError()) {
+                events.add(event("NewErrorLogTemplate", properties.getNewErrorSeverity(), line, match,
+                        "New error log pattern in " + line.service(), null));
+            }
+            if (spike) {
+                TemplateRate rate = rates.get(key);
+                events.add(event("LogTemplateSpike", "warning", line, match, String.format(
+                        "Log pattern rate spike in %s: %d lines this minute, baseline %.1f", line.service(), rate.count(),
+                        rate.baseline()), clock.instant().plus(properties.getSpikeDuration())));
+            }
+        }
+        persist(touched);
+        if (!events.isEmpty()) {
+            ingest.accept(events);
+            for (IncomingAlert event : events) {
+                String service = event.labels().get("service");
+                String templateId = event.labels().get("template_id");
+                LogTemplate template = find(service, templateId);
+                if (template != null) {
+                    pendingEvidence.add(new IncidentTemplateEvidence.Pending(fingerprinter.fingerprint(event.labels()),
+                            service, template, List.copyOf(examples.getOrDefault(service + "/" + templateId, new ArrayDeque<>()))));
+                }
+            }
+        }
+        return lines.size();
+    }
+
+    /** Attaches templates to incidents that now exist; the rest waits for the next call. */
+    public synchronized void attachEvidence() {
+        if (!pendingEvidence.isEmpty()) {
+            pendingEvidence = new ArrayList<>(evidence.attach(pendingEvidence));
+        }
+    }
+
+    public synchronized List<LogTemplate> templates(String service) {
+        LogTemplateMiner miner = miners.get(service);
+        return miner == null ? store.load(service) : miner.templates();
+    }
+
+    private IncomingAlert event(String alertname, String severity, LogLine line, TemplateMatch match, String summary,
+                                Instant endsAt) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("alertname", alertname);
+        labels.put("service", line.service());
+        labels.put("severity", severity);
+        labels.put("template_id", match.templateId());
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put("summary", summary);
+        annotations.put("template", match.template());
+        annotations.put("example", redactor.redact(line.message()));
+        return new IncomingAlert(SOURCE, IncomingAlert.FIRING, labels, annotations, line.timestamp(),
+                endsAt == null ? clock.instant().plus(properties.getSpikeDuration()) : endsAt, null);
+    }
+
+    private void persist(Map<String, Map<String, LogTemplate>> touched) {
+        touched.forEach((service, ids) -> {
+            Set<String> wanted = ids.keySet();
+            store.save(service, miners.get(service).templates().stream().filter(t -> wanted.contains(t.id())).toList());
+        });
+    }
+
+    private LogTemplate find(String service, String templateId) {
+        LogTemplateMiner miner = miners.get(service);
+        return miner == null ? null : miner.templates().stream().filter(t -> t.id().equals(templateId)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,146 @@
+package io.aiopshub.ingest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Reads log lines as Filebeat (ECS), Fluent Bit and Vector ship them: one object or an array. Each item
+ * is judged on its own: bad items are reported with their index and field, good items are kept.
+ * <ul>
+ *   <li>message: {@code message}, else {@code log} (a string, or an object with {@code message})</li>
+ *   <li>service: {@code service.name} (or {@code service} as a string), {@code kubernetes.labels.app},
+ *       {@code container.name}, {@code app}</li>
+ *   <li>level: {@code log.level}, {@code level}, {@code severity}</li>
+ *   <li>time: {@code @timestamp}, {@code timestamp}, {@code time}, {@code date} (RFC 3339 or epoch seconds)</li>
+ * </ul>
+ */
+public class LogPayloadParser {
+
+    /** The lines that were understood, and what was wrong with the others. */
+    public record Parsed(List<LogLine> lines, List<ItemProblem> rejected) { }
+
+    public record ItemProblem(int index, String field, String message) { }
+
+    private static final int MAX_MESSAGE = 32_768;
+
+    private final Clock clock;
+    private final int maxItems;
+
+    public LogPayloadParser(Clock clock, int maxItems) {
+        this.clock = clock;
+        this.maxItems = maxItems;
+    }
+
+    public Parsed parse(byte[] body) {
+        JsonNode root = PayloadReader.parse(body);
+        List<JsonNode> items = new ArrayList<>();
+        if (root.isArray()) {
+            root.forEach(items::add);
+        } else if (root.isObject()) {
+            items.add(root);
+        } else {
+            throw new PayloadValidationException("$", "must be a log object or an array of log objects");
+        }
+        if (items.isEmpty()) {
+            throw new PayloadValidationException("$", "array is empty; send at least one log line");
+        }
+        if (items.size() > maxItems) {
+            throw new PayloadValidationException("$", "has " + items.size() + " lines; at most " + maxItems + " per request");
+        }
+        Instant now = clock.instant();
+        List<LogLine> lines = new ArrayList<>();
+        List<ItemProblem> rejected = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            if (!item.isObject()) {
+                rejected.add(new ItemProblem(i, "$", "must be a JSON object"));
+                continue;
+            }
+            String message = text(item.get("message"));
+            JsonNode log = item.get("log");
+            if (message == null && log != null) {
+                message = log.isTextual() ? log.textValue() : text(log.get("message"));
+            }
+            if (message == null || message.isBlank()) {
+                rejected.add(new ItemProblem(i, "message", "is required: a non-empty string in 'message' or 'log'"));
+                continue;
+            }
+            String service = service(item);
+            if (service == null) {
+                rejected.add(new ItemProblem(i, "service", "is required: service.name, service, kubernetes.labels.app or container.name"));
+                continue;
+            }
+            String level = text(item.path("log").get("level"));
+            if (level == null) {
+                level = text(item.get("level"));
+            }
+            if (level == null) {
+                level = text(item.get("severity"));
+            }
+            Instant timestamp;
+            try {
+                timestamp = timestamp(item, now);
+            } catch (DateTimeParseException | NumberFormatException e) {
+                rejected.add(new ItemProblem(i, "@timestamp", "is not an RFC 3339 timestamp or epoch seconds"));
+                continue;
+            }
+            String host = text(item.path("host").get("name"));
+            if (host == null) {
+                host = text(item.get("host"));
+            }
+            lines.add(new LogLine(service, level,
+                    message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message, timestamp, host));
+        }
+        if (lines.isEmpty()) {
+            ItemProblem first = rejected.get(0);
+            List<FieldProblem> problems = rejected.stream()
+                    .map(p -> new FieldProblem("[" + p.index() + "]." + p.field(), p.message())).toList();
+            throw new PayloadValidationException(problems.isEmpty()
+                    ? List.of(new FieldProblem("[" + first.index() + "]", first.message())) : problems);
+        }
+        return new Parsed(lines, rejected);
+    }
+
+    private static String service(JsonNode item) {
+        JsonNode service = item.get("service");
+        if (service != null && service.isTextual() && !service.textValue().isBlank()) {
+            return service.textValue();
+        }
+        for (String candidate : new String[] {text(item.path("service").get("name")),
+                text(item.path("kubernetes").path("labels").get("app")), text(item.path("container").get("name")),
+                text(item.get("app"))}) {
+            if (candidate != null && !candidate.isBlank()) {
+                return candidate.length() > 256 ? candidate.substring(0, 256) : candidate;
+            }
+        }
+        return null;
+    }
+
+    private static Instant timestamp(JsonNode item, Instant now) {
+        for (String field : new String[] {"@timestamp", "timestamp", "time", "date"}) {
+            JsonNode node = item.get(field);
+            if (node == null || node.isNull()) {
+                continue;
+            }
+            if (node.isNumber()) {
+                double seconds = node.asDouble();
+                return Instant.ofEpochMilli((long) (seconds * 1000));
+            }
+            if (node.isTextual()) {
+                return OffsetDateTime.parse(node.textValue()).toInstant();
+            }
+            throw new NumberFormatException("not a timestamp");
+        }
+        return now;
+    }
+
+    private static String text(JsonNode node) {
+        return node != null && node.isTextual() ? node.textValue() : null;
+    }
+}
