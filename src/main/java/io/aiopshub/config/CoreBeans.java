@@ -54,6 +54,18 @@ public class CoreBeans {
         return new io.aiopshub.ingest.LogPayloadParser(clock, properties.getIngest().getMaxAlertsPerRequest());
     }
 
+    /** A Redis Stream shared by all instances when Redis is configured, else a bounded in-process queue. */
+    @Bean
+    io.aiopshub.ingest.LogLineQueue logLineQueue(HubProperties properties, Environment env,
+                                                 ObjectProvider<StringRedisTemplate> redis) {
+        HubProperties.Ingest ingest = properties.getIngest();
+        if (RedisMode.enabled(env)) {
+            return new io.aiopshub.ingest.RedisLogLineQueue(redis.getObject(), ingest.getLogConsumerName(),
+                    ingest.getLogQueueCapacity(), ingest.getLogReclaimAfter());
+        }
+        return new io.aiopshub.ingest.InProcessLogLineQueue(ingest.getLogQueueCapacity());
+    }
+
     /** Redis when {@code spring.data.redis.url} is set (env AIOPS_REDIS_URL), else in memory. */
     @Bean
     DedupStore dedupStore(HubProperties properties, Clock clock, Environment env,

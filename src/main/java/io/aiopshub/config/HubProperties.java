@@ -43,8 +43,17 @@ public class HubProperties {
         private Duration processInterval = Duration.ofMillis(200);
         /** Most inbox events applied in one transaction. */
         private int processBatchSize = 1000;
-        /** Log lines waiting for template mining; beyond this the API answers 429 for the rest. */
+        /** Log lines waiting for template mining; in process, beyond this the API answers 429; in Redis, the stream's cap. */
         private int logQueueCapacity = 100_000;
+        /** This instance's name in the Redis consumer group; unique per instance. */
+        private String logConsumerName = "hub-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        /** Lines a consumer took but did not acknowledge for this long are taken over by another. */
+        private Duration logReclaimAfter = Duration.ofSeconds(60);
+
+        public String getLogConsumerName() { return logConsumerName; }
+        public void setLogConsumerName(String logConsumerName) { this.logConsumerName = logConsumerName; }
+        public Duration getLogReclaimAfter() { return logReclaimAfter; }
+        public void setLogReclaimAfter(Duration logReclaimAfter) { this.logReclaimAfter = logReclaimAfter; }
 
         public int getLogQueueCapacity() { return logQueueCapacity; }
         public void setLogQueueCapacity(int logQueueCapacity) { this.logQueueCapacity = logQueueCapacity; }

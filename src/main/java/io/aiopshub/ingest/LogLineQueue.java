@@ -1,47 +1,25 @@
 package io.aiopshub.ingest;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-
-import org.springframework.stereotype.Component;
-
-import io.aiopshub.config.HubProperties;
 
 /**
- * The hand-over between log ingest and template mining: bounded, in process. A full queue refuses
- * lines (the API answers 429 for them) instead of growing without limit. Not durable: lines accepted
- * but not yet mined are lost if the process dies (a Redis Stream would keep them; not built yet).
+ * The hand-over between log ingest and template mining. Lines taken are acknowledged only after they
+ * were mined; lines taken but never acknowledged (the miner died) are delivered again.
  */
-@Component
-public class LogLineQueue {
+public interface LogLineQueue {
 
-    private final BlockingQueue<LogLine> queue;
+    /** Lines taken together, with what the queue needs to acknowledge them. */
+    record Batch(List<LogLine> lines, List<String> ids) {
 
-    public LogLineQueue(HubProperties properties) {
-        this.queue = new ArrayBlockingQueue<>(properties.getIngest().getLogQueueCapacity());
+        public static Batch empty() {
+            return new Batch(List.of(), List.of());
+        }
     }
 
     /** Enqueues as many lines as fit; returns how many did. */
-    public int offer(List<LogLine> lines) {
-        int accepted = 0;
-        for (LogLine line : lines) {
-            if (!queue.offer(line)) {
-                break;
-            }
-            accepted++;
-        }
-        return accepted;
-    }
+    int offer(List<LogLine> lines);
 
-    public List<LogLine> take(int max) {
-        List<LogLine> batch = new ArrayList<>(Math.min(max, queue.size()));
-        queue.drainTo(batch, max);
-        return batch;
-    }
+    Batch take(int max);
 
-    public int size() {
-        return queue.size();
-    }
+    void ack(Batch batch);
 }

@@ -58,7 +58,8 @@ public class LogTemplateService {
 
     /** Mines what is queued (up to {@code max} lines); returns how many lines it took. */
     public synchronized int drain(int max) {
-        List<LogLine> lines = queue.take(max);
+        LogLineQueue.Batch batch = queue.take(max);
+        List<LogLine> lines = batch.lines();
         List<IncomingAlert> events = new ArrayList<>();
         Map<String, Map<String, LogTemplate>> touched = new LinkedHashMap<>();
         for (LogLine line : lines) {
@@ -99,6 +100,8 @@ public class LogTemplateService {
                 }
             }
         }
+        // Acknowledged only now: a crash before this point hands the lines to another consumer.
+        queue.ack(batch);
         return lines.size();
     }
 

@@ -1,0 +1,131 @@
+package io.aiopshub.ingest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.RedisSystemException;
+import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
+import org.springframework.data.redis.connection.stream.Consumer;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.PendingMessage;
+import org.springframework.data.redis.connection.stream.PendingMessages;
+import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * Log lines in a capped Redis Stream ({@code aiops:logs:stream}) read by the consumer group
+ * {@code aiops-miners}, so several hub instances share the work. A line is acknowledged (XACK) only
+ * after it was mined; lines a consumer took and never acknowledged (it died) are claimed by another
+ * consumer once they have been idle for {@code reclaimAfter} (XPENDING + XCLAIM), so none is lost.
+ */
+public class RedisLogLineQueue implements LogLineQueue {
+
+    public static final String STREAM = "aiops:logs:stream";
+    public static final String GROUP = "aiops-miners";
+
+    private final StringRedisTemplate redis;
+    private final String consumer;
+    private final long maxLength;
+    private final Duration reclaimAfter;
+
+    public RedisLogLineQueue(StringRedisTemplate redis, String consumer, long maxLength, Duration reclaimAfter) {
+        this.redis = redis;
+        this.consumer = consumer;
+        this.maxLength = maxLength;
+        this.reclaimAfter = reclaimAfter;
+        ensureGroup();
+    }
+
+    @Override
+    public int offer(List<LogLine> lines) {
+        XAddOptions capped = XAddOptions.maxlen(maxLength).approximateTrimming(true);
+        for (LogLine line : lines) {
+            redis.opsForStream().add(STREAM, fields(line), capped);
+        }
+        return lines.size();
+    }
+
+    @Override
+    public Batch take(int max) {
+        List<MapRecord<String, Object, Object>> records = new ArrayList<>(reclaim(max));
+        if (records.size() < max) {
+            List<MapRecord<String, Object, Object>> fresh = redis.opsForStream().read(Consumer.from(GROUP, consumer),
+                    StreamReadOptions.empty().count(max - records.size()),
+                    StreamOffset.create(STREAM, ReadOffset.lastConsumed()));
+            if (fresh != null) {
+                records.addAll(fresh);
+            }
+        }
+        List<LogLine> lines = new ArrayList<>(records.size());
+        List<String> ids = new ArrayList<>(records.size());
+        for (MapRecord<String, Object, Object> record : records) {
+            lines.add(line(record.getValue()));
+            ids.add(record.getId().getValue());
+        }
+        return new Batch(lines, ids);
+    }
+
+    @Override
+    public void ack(Batch batch) {
+        if (!batch.ids().isEmpty()) {
+            redis.opsForStream().acknowledge(STREAM, GROUP, batch.ids().toArray(String[]::new));
+        }
+    }
+
+    /** Takes over entries that some consumer (perhaps a dead one, perhaps this one) left unacknowledged. */
+    private List<MapRecord<String, Object, Object>> reclaim(int max) {
+        PendingMessages pending = redis.opsForStream().pending(STREAM, GROUP, Range.unbounded(), max);
+        List<RecordId> stale = new ArrayList<>();
+        for (PendingMessage message : pending) {
+            if (message.getElapsedTimeSinceLastDelivery().compareTo(reclaimAfter) >= 0) {
+                stale.add(message.getId());
+            }
+        }
+        if (stale.isEmpty()) {
+            return List.of();
+        }
+        return redis.opsForStream().claim(STREAM, GROUP, consumer, reclaimAfter, stale.toArray(RecordId[]::new));
+    }
+
+    private void ensureGroup() {
+        try {
+            if (Boolean.FALSE.equals(redis.hasKey(STREAM))) {
+                redis.opsForStream().add(STREAM, Map.of("init", "1"));
+                redis.opsForStream().trim(STREAM, 0);
+            }
+            redis.opsForStream().createGroup(STREAM, ReadOffset.from("0"), GROUP);
+        } catch (RedisSystemException e) {
+            // BUSYGROUP: another instance created it first.
+            if (e.getMessage() == null || !String.valueOf(e.getMostSpecificCause().getMessage()).contains("BUSYGROUP")) {
+                throw e;
+            }
+        }
+    }
+
+    private static Map<String, String> fields(LogLine line) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("service", line.service());
+        fields.put("message", line.message());
+        fields.put("ts", String.valueOf(line.timestamp().toEpochMilli()));
+        if (line.level() != null) {
+            fields.put("level", line.level());
+        }
+        if (line.host() != null) {
+            fields.put("host", line.host());
+        }
+        return fields;
+    }
+
+    private static LogLine line(Map<Object, Object> fields) {
+        return new LogLine((String) fields.get("service"), (String) fields.get("level"), (String) fields.get("message"),
+                Instant.ofEpochMilli(Long.parseLong((String) fields.get("ts"))), (String) fields.get("host"));
+    }
+}
