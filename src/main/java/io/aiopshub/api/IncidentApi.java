@@ -61,8 +61,13 @@ public class IncidentApi {
     public record TemplateView(String service, String templateId, String template, long occurrences,
                                String examplesJson, Instant firstSeenAt, Instant lastSeenAt) { }
 
+    /** Metric series captured around the incident's start by the metric-rules stage. */
+    public record MetricContextView(String query, String description, Instant rangeStart, Instant rangeEnd,
+                                    int stepSeconds, String seriesJson) { }
+
     public record IncidentDetail(IncidentSummary incident, List<AlertView> alerts, List<TimelineView> timeline,
-                                 List<NotificationView> notifications, List<TemplateView> logTemplates) { }
+                                 List<NotificationView> notifications, List<TemplateView> logTemplates,
+                                 List<MetricContextView> metricContext) { }
 
     private static final Set<String> STATUSES = Set.of("firing", "resolved");
     private static final Set<String> SEVERITIES = Set.of("critical", "high", "warning", "info");
@@ -113,7 +118,11 @@ public class IncidentApi {
                 jdbc.query("select * from incident_log_templates where incident_id = ? order by occurrences desc",
                         (rs, i) -> new TemplateView(rs.getString("service"), rs.getString("template_id"),
                                 rs.getString("template"), rs.getLong("occurrences"), rs.getString("examples_json"),
-                                rs.getTimestamp("first_seen_at").toInstant(), rs.getTimestamp("last_seen_at").toInstant()), id)));
+                                rs.getTimestamp("first_seen_at").toInstant(), rs.getTimestamp("last_seen_at").toInstant()), id),
+                jdbc.query("select * from incident_metric_context where incident_id = ? order by id",
+                        (rs, i) -> new MetricContextView(rs.getString("query"), rs.getString("description"),
+                                rs.getTimestamp("range_start").toInstant(), rs.getTimestamp("range_end").toInstant(),
+                                rs.getInt("step_seconds"), rs.getString("series_json")), id)));
     }
 
     /** Body: {@code {"user": "alice", "comment": "looking into it"}}. */

@@ -39,11 +39,14 @@ public class MetricRuleService {
     private final RuleStateMachine states = new RuleStateMachine();
     private final Map<String, Instant> lastEvaluated = new HashMap<>();
     private final AlertIngestService ingest;
+    private final MetricContextService context;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public MetricRuleService(PrometheusProperties properties, AlertIngestService ingest, ObjectMapper json, Clock clock) {
+    public MetricRuleService(PrometheusProperties properties, AlertIngestService ingest, MetricContextService context,
+                             ObjectMapper json, Clock clock) {
         this.ingest = ingest;
+        this.context = context;
         this.json = json;
         this.clock = clock;
         try {
@@ -80,6 +83,7 @@ public class MetricRuleService {
                 query.at(), query.interval());
         if (!events.isEmpty()) {
             ingest.accept(events);
+            context.observe(query.rule(), events);
         }
     }
 

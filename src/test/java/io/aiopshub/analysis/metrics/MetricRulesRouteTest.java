@@ -54,6 +54,10 @@ class MetricRulesRouteTest {
 
     @Test
     void seriesAboveThresholdFiresAfterForAndResolvesWhenGone() {
+        PROMETHEUS.stubFor(get(urlPathEqualTo("/api/v1/query_range")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"status":"success","data":{"resultType":"matrix","result":[
+                          {"metric":{"job":"broker","queue":"orders"},"values":[[1764000000,"90"],[1764000030,"250"]]}]}}""")));
         PROMETHEUS.stubFor(get(urlPathEqualTo("/api/v1/query")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("""
                         {"status":"success","data":{"resultType":"vector","result":[
@@ -69,6 +73,16 @@ class MetricRulesRouteTest {
         assertThat(jdbc.queryForObject("select labels_json from alerts", String.class))
                 .contains("\"alertname\":\"QueueTooLong\"").contains("\"queue\":\"orders\"").contains("\"team\":\"payments\"")
                 .doesNotContain("__name__");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from incident_metric_context", Long.class) == 1);
+        assertThat(jdbc.queryForObject("select series_json from incident_metric_context", String.class))
+                .contains("\"queue\":\"orders\"").contains("[1764000030,\"250\"]");
+        var range = PROMETHEUS.findAll(getRequestedFor(urlPathEqualTo("/api/v1/query_range"))).get(0);
+        assertThat(range.queryParameter("query").firstValue()).isEqualTo("queue_length > 100");
+        assertThat(range.queryParameter("step").firstValue()).isEqualTo("30");
+        assertThat(Long.parseLong(range.queryParameter("end").firstValue()) - Long.parseLong(range.queryParameter("start").firstValue()))
+                .as("from 30 minutes before the series became active").isGreaterThanOrEqualTo(1800);
 
         PROMETHEUS.resetAll();
         PROMETHEUS.stubFor(get(urlPathEqualTo("/api/v1/query")).willReturn(aResponse().withStatus(200)
