@@ -37,6 +37,7 @@ public class MetricRuleService {
 
     private final List<RuleGroup> groups;
     private final RuleStateMachine states = new RuleStateMachine();
+    private final AnomalyScores anomalyScores = new AnomalyScores();
     private final Map<String, Instant> lastEvaluated = new HashMap<>();
     private final AlertIngestService ingest;
     private final MetricContextService context;
@@ -79,8 +80,11 @@ public class MetricRuleService {
 
     /** Applies Prometheus' answer for one rule; sends the resulting events into the pipeline. */
     public void evaluate(@ExchangeProperty("ruleQuery") RuleQuery query, String body) throws IOException {
-        List<IncomingAlert> events = states.evaluate(query.rule(), PrometheusResponse.samples(json.readTree(body)),
-                query.at(), query.interval());
+        List<Sample> samples = PrometheusResponse.samples(json.readTree(body));
+        if (query.rule().anomaly()) {
+            samples = anomalyScores.anomalous(query.rule(), samples);
+        }
+        List<IncomingAlert> events = states.evaluate(query.rule(), samples, query.at(), query.interval());
         if (!events.isEmpty()) {
             ingest.accept(events);
             context.observe(query.rule(), events);

@@ -60,7 +60,10 @@ public class RuleFileLoader {
                 try {
                     rules.add(new AlertRule(name, String.valueOf(rule.get("alert")), String.valueOf(rule.get("expr")).trim(),
                             duration(rule.get("for")), duration(rule.get("keep_firing_for")),
-                            strings(rule.get("labels")), strings(rule.get("annotations"))));
+                            strings(rule.get("labels")), strings(rule.get("annotations")),
+                            Boolean.TRUE.equals(rule.get("anomaly")),
+                            rule.get("anomaly_threshold") == null ? AlertRule.DEFAULT_ANOMALY_THRESHOLD
+                                    : Double.parseDouble(String.valueOf(rule.get("anomaly_threshold")))));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
                 }

@@ -49,6 +49,34 @@ class RuleStateMachineTest {
     }
 
     @Test
+    void anomalyRuleFiresOnTheDetectorsScoreNotOnAThreshold() {
+        AlertRule anomalyRule = new RuleFileLoader().parse("""
+                groups:
+                  - name: a
+                    rules:
+                      - alert: RateAnomaly
+                        expr: sum by (service) (rate(requests_total[5m]))
+                        anomaly: true
+                        anomaly_threshold: 0.9
+                        annotations:
+                          summary: "score {{ $value }}"
+                """, "a.yml", interval).get(0).rules().get(0);
+        assertThat(anomalyRule.anomaly()).isTrue();
+        AnomalyScores scores = new AnomalyScores();
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 200; i++) {
+            List<Sample> normal = scores.anomalous(anomalyRule, List.of(new Sample(Map.of("service", "api"), 50 + random.nextGaussian())));
+            assertThat(machine.evaluate(anomalyRule, normal, t0.plusSeconds(30L * i), interval)).isEmpty();
+        }
+        List<Sample> spike = scores.anomalous(anomalyRule, List.of(new Sample(Map.of("service", "api"), 120)));
+        assertThat(machine.evaluate(anomalyRule, spike, t0.plusSeconds(6000), interval)).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.labels()).containsEntry("anomaly", "true").containsEntry("alertname", "RateAnomaly");
+                    assertThat(a.annotations().get("summary")).startsWith("score 0.9");
+                });
+    }
+
+    @Test
     void rulesFilesAndTemplates() {
         List<RuleGroup> groups = new RuleFileLoader().parse("""
                 groups:
