@@ -48,8 +48,4 @@ public class HubMetrics {
     private Counter counter(String name, String tag, String value) {
         return registry.counter(name, tag, value == null ? "unknown" : value);
     }
-
-    public MeterRegistry registry() {
-        return registry;
-    }
 }

@@ -2,7 +2,6 @@ package io.aiopshub.store;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -13,8 +12,6 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 public interface IncidentRepository extends JpaRepository<IncidentEntity, String>, JpaSpecificationExecutor<IncidentEntity> {
-
-    Optional<IncidentEntity> findByOpenGroupKey(String openGroupKey);
 
     List<IncidentEntity> findByOpenGroupKeyIn(java.util.Collection<String> openGroupKeys);
 
