@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import io.aiopshub.store.OpenIncidentLookup;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,10 +21,12 @@ public class IncidentTemplateEvidence {
     public record Pending(String fingerprint, String service, LogTemplate template, List<String> examples) { }
 
     private final JdbcTemplate jdbc;
+    private final OpenIncidentLookup openIncidents;
     private final ObjectMapper json;
 
-    public IncidentTemplateEvidence(JdbcTemplate jdbc, ObjectMapper json) {
+    public IncidentTemplateEvidence(JdbcTemplate jdbc, OpenIncidentLookup openIncidents, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.openIncidents = openIncidents;
         this.json = json;
     }
 
@@ -33,8 +36,7 @@ public class IncidentTemplateEvidence {
     }
 
     private boolean attach(Pending p) {
-        List<String> incidents = jdbc.queryForList("select a.incident_id from alerts a join incidents i on i.id = a.incident_id "
-                + "where a.fingerprint = ? and i.status = 'firing'", String.class, p.fingerprint());
+        List<String> incidents = openIncidents.holdingAlert(p.fingerprint());
         if (incidents.isEmpty()) {
             return false;
         }

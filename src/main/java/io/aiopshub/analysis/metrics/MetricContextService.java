@@ -15,6 +15,7 @@ import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import io.aiopshub.store.OpenIncidentLookup;
 import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,14 +43,17 @@ public class MetricContextService {
     private static final Logger LOG = LoggerFactory.getLogger(MetricContextService.class);
 
     private final JdbcTemplate jdbc;
+    private final OpenIncidentLookup openIncidents;
     private final Fingerprinter fingerprinter;
     private final ObjectMapper json;
     private final Clock clock;
     private final List<ContextQuery> pending = new ArrayList<>();
     private final Set<String> captured = new HashSet<>();
 
-    public MetricContextService(JdbcTemplate jdbc, Fingerprinter fingerprinter, ObjectMapper json, Clock clock) {
+    public MetricContextService(JdbcTemplate jdbc, OpenIncidentLookup openIncidents,
+                                Fingerprinter fingerprinter, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.openIncidents = openIncidents;
         this.fingerprinter = fingerprinter;
         this.json = json;
         this.clock = clock;
@@ -89,8 +93,7 @@ public class MetricContextService {
         if (!"success".equals(root.path("status").asText())) {
             throw new IllegalStateException("query_range failed: " + root.path("error").asText());
         }
-        List<String> incidents = jdbc.queryForList("select a.incident_id from alerts a join incidents i on i.id = a.incident_id "
-                + "where a.fingerprint = ? and i.status = 'firing'", String.class, query.fingerprint());
+        List<String> incidents = openIncidents.holdingAlert(query.fingerprint());
         if (incidents.isEmpty()) {
             retryLater(query);
             return;
