@@ -4,11 +4,11 @@ import java.sql.Timestamp;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import io.aiopshub.store.OpenIncidentLookup;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aiopshub.store.OpenIncidentLookup;
 
 /**
  * Attaches log templates to the incident that an event about them became part of (table

@@ -15,7 +15,6 @@ import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import io.aiopshub.store.OpenIncidentLookup;
 import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aiopshub.ingest.Fingerprinter;
 import io.aiopshub.ingest.IncomingAlert;
+import io.aiopshub.store.OpenIncidentLookup;
 
 /**
  * Metric context for incidents made by metric rules: a {@code query_range} of the rule's expression
