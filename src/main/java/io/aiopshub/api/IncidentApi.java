@@ -65,9 +65,13 @@ public class IncidentApi {
     public record MetricContextView(String query, String description, Instant rangeStart, Instant rangeEnd,
                                     int stepSeconds, String seriesJson) { }
 
-    public record IncidentDetail(IncidentSummary incident, List<AlertView> alerts, List<TimelineView> timeline,
-                                 List<NotificationView> notifications, List<TemplateView> logTemplates,
-                                 List<MetricContextView> metricContext) { }
+    /** The latest root-cause analysis, or status "pending" while there is none yet. */
+    public record AnalysisView(String status, String provider, String ruleId, String category, Object result,
+                               Instant createdAt) { }
+
+    public record IncidentDetail(IncidentSummary incident, AnalysisView analysis, List<AlertView> alerts,
+                                 List<TimelineView> timeline, List<NotificationView> notifications,
+                                 List<TemplateView> logTemplates, List<MetricContextView> metricContext) { }
 
     private static final Set<String> STATUSES = Set.of("firing", "resolved");
     private static final Set<String> SEVERITIES = Set.of("critical", "high", "warning", "info");
@@ -108,7 +112,7 @@ public class IncidentApi {
 
     public String get(@Header("id") String id) {
         IncidentEntity incident = incidents.findById(id).orElseThrow(() -> new NotFoundException("no incident " + id));
-        return json.write(new IncidentDetail(IncidentSummary.of(incident),
+        return json.write(new IncidentDetail(IncidentSummary.of(incident), analysis(id),
                 alerts.findByIncidentIdOrderById(id).stream().map(AlertView::of).toList(),
                 timeline.findByIncidentIdOrderById(id).stream()
                         .map(t -> new TimelineView(t.getAt(), t.getKind(), t.getActor(), t.getDetail())).toList(),
@@ -123,6 +127,14 @@ public class IncidentApi {
                         (rs, i) -> new MetricContextView(rs.getString("query"), rs.getString("description"),
                                 rs.getTimestamp("range_start").toInstant(), rs.getTimestamp("range_end").toInstant(),
                                 rs.getInt("step_seconds"), rs.getString("series_json")), id)));
+    }
+
+    private AnalysisView analysis(String incidentId) {
+        List<AnalysisView> latest = jdbc.query("select * from incident_analyses where incident_id = ? order by id desc "
+                + "fetch first 1 rows only", (rs, i) -> new AnalysisView("done", rs.getString("provider"),
+                rs.getString("rule_id"), rs.getString("category"), json.readTree(rs.getString("result_json")),
+                rs.getTimestamp("created_at").toInstant()), incidentId);
+        return latest.isEmpty() ? new AnalysisView("pending", null, null, null, null, null) : latest.get(0);
     }
 
     /** Body: {@code {"user": "alice", "comment": "looking into it"}}. */

@@ -37,6 +37,15 @@ public class JsonBodies {
         }
     }
 
+    /** Parses stored JSON, for embedding it in a response as a tree rather than as a string. */
+    public JsonNode readTree(String stored) {
+        try {
+            return json.readTree(stored);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON unreadable", e);
+        }
+    }
+
     public String write(Object value) {
         try {
             return json.writeValueAsString(value);

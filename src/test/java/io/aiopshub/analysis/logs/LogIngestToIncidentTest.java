@@ -64,6 +64,13 @@ class LogIngestToIncidentTest {
         assertThat(http.exchange("/api/v1/incidents/" + incidentId, org.springframework.http.HttpMethod.GET,
                 new HttpEntity<>(headers), String.class).getBody())
                 .contains("\"logTemplates\":[{\"service\":\"checkout\"").contains("\"occurrences\":2");
+        // Explained off the ingest path by the rule-based analyst (no LLM configured).
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from incident_analyses where incident_id = ?", Long.class, incidentId) == 1);
+        assertThat(http.exchange("/api/v1/incidents/" + incidentId, org.springframework.http.HttpMethod.GET,
+                new HttpEntity<>(headers), String.class).getBody())
+                .contains("\"analysis\":{\"status\":\"done\",\"provider\":\"rule-based\",\"ruleId\":\"dependency-unreachable\"")
+                .contains("\"summary\":\"checkout cannot reach a dependency\"");
         assertThat(templates.templates("checkout")).extracting(LogTemplate::template)
                 .contains("payment <*> failed: connection refused to <*> password <*>", "user <*> logged in");
         assertThat(jdbc.queryForObject("select count(*) from log_templates where service = 'checkout'", Long.class)).isEqualTo(2);

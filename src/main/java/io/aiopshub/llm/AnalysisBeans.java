@@ -1,0 +1,38 @@
+package io.aiopshub.llm;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.aiopshub.llm.catalog.ActionCatalog;
+import io.aiopshub.llm.rules.RuleBasedAnalyst;
+
+/** The action catalog and the rule-based analyst, from their files (or the copies bundled in the jar). */
+@Configuration(proxyBeanMethods = false)
+public class AnalysisBeans {
+
+    @Bean
+    ActionCatalog actionCatalog(@Value("${aiops.llm.catalog-file:playbooks/catalog.yaml}") String file) throws IOException {
+        Path path = Path.of(file);
+        if (Files.exists(path)) {
+            return ActionCatalog.load(path);
+        }
+        try (InputStream in = AnalysisBeans.class.getResourceAsStream("/playbooks/catalog.yaml")) {
+            if (in == null) {
+                throw new IOException("no action catalog at " + path.toAbsolutePath());
+            }
+            return ActionCatalog.load(in);
+        }
+    }
+
+    @Bean
+    RuleBasedAnalyst ruleBasedAnalyst(@Value("${aiops.llm.analyst-rules-file:config/analyst-rules.yaml}") String file,
+                                      ActionCatalog catalog) throws IOException {
+        return new RuleBasedAnalyst(RuleBasedAnalyst.loadRules(file), catalog);
+    }
+}

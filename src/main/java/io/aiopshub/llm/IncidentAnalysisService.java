@@ -1,0 +1,106 @@
+package io.aiopshub.llm;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aiopshub.incident.IncidentTimeline;
+import io.aiopshub.ingest.Fingerprinter;
+import io.aiopshub.llm.rules.IncidentEvidence;
+import io.aiopshub.llm.rules.RuleBasedAnalyst;
+import io.aiopshub.store.LabelsConverter;
+
+/**
+ * Explains open incidents off the ingest path: an incident is analysed when it is new and again when it
+ * changed materially (its alerts, log templates or severity: the signature), not on every repeat. The
+ * result lands in {@code incident_analyses} and on the timeline. Today the rule-based analyst is the
+ * only analyst; LLM providers (issue 4) will come before it in the chain.
+ */
+@Service
+public class IncidentAnalysisService {
+
+    public static final String RULE_BASED = "rule-based";
+    public static final String TIMELINE_KIND = "analysis";
+
+    private final JdbcTemplate jdbc;
+    private final RuleBasedAnalyst analyst;
+    private final IncidentTimeline timeline;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public IncidentAnalysisService(JdbcTemplate jdbc, RuleBasedAnalyst analyst, IncidentTimeline timeline,
+                                   ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.analyst = analyst;
+        this.timeline = timeline;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Analyses the open incidents whose signature changed since their last analysis; returns how many. */
+    @Transactional
+    public int analyzePending() {
+        List<Map<String, Object>> open = jdbc.queryForList(
+                "select id, title, severity from incidents where status = 'firing' order by updated_at desc fetch first 100 rows only");
+        int analysed = 0;
+        for (Map<String, Object> row : open) {
+            String id = (String) row.get("ID");
+            IncidentEvidence evidence = evidence(id, (String) row.get("TITLE"), (String) row.get("SEVERITY"));
+            if (evidence.alerts().isEmpty()) {
+                continue;
+            }
+            String signature = signature(evidence);
+            List<String> last = jdbc.queryForList("select signature from incident_analyses where incident_id = ? "
+                    + "order by id desc fetch first 1 rows only", String.class, id);
+            if (!last.isEmpty() && last.get(0).equals(signature)) {
+                continue;
+            }
+            RuleBasedAnalyst.Outcome outcome = analyst.analyze(evidence);
+            jdbc.update("insert into incident_analyses (incident_id, signature, provider, model, rule_id, category, "
+                    + "result_json, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)", id, signature, RULE_BASED, null,
+                    outcome.ruleId(), outcome.category(), write(outcome.result()), Timestamp.from(clock.instant()));
+            timeline.record(id, TIMELINE_KIND, RULE_BASED, "rule=" + outcome.ruleId() + " category=" + outcome.category()
+                    + " summary=" + outcome.result().summary());
+            analysed++;
+        }
+        return analysed;
+    }
+
+    IncidentEvidence evidence(String incidentId, String title, String severity) {
+        List<IncidentEvidence.AlertEvidence> alerts = jdbc.query(
+                "select fingerprint, status, labels_json from alerts where incident_id = ? order by id",
+                (rs, i) -> new IncidentEvidence.AlertEvidence(rs.getString(1), rs.getString(2),
+                        LabelsConverter.read(rs.getString(3))), incidentId);
+        List<IncidentEvidence.TemplateEvidence> templates = jdbc.query(
+                "select service, template_id, template, occurrences from incident_log_templates where incident_id = ? "
+                        + "order by occurrences desc", (rs, i) -> new IncidentEvidence.TemplateEvidence(rs.getString(1),
+                        rs.getString(2), rs.getString(3), rs.getLong(4)), incidentId);
+        return new IncidentEvidence(incidentId, title, severity, alerts, templates);
+    }
+
+    /** What makes a change material: the set of alerts, the set of templates, the severity. */
+    static String signature(IncidentEvidence evidence) {
+        String alerts = evidence.alerts().stream().map(IncidentEvidence.AlertEvidence::fingerprint).sorted()
+                .collect(Collectors.joining(","));
+        String templates = evidence.templates().stream().map(t -> t.service() + "/" + t.templateId()).sorted()
+                .collect(Collectors.joining(","));
+        return Fingerprinter.sha256Hex(alerts + "|" + templates + "|" + evidence.severity());
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

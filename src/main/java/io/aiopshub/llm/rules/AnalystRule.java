@@ -1,0 +1,15 @@
+package io.aiopshub.llm.rules;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.aiopshub.incident.LabelMatcher;
+
+/** One rule of the rule-based analyst (config/analyst-rules.yaml). */
+public record AnalystRule(String id, List<LabelMatcher> labels, Pattern templates, String category, String severity,
+                          double confidence, String summary, String rootCause, List<ActionTemplate> actions) {
+
+    /** A catalog action with parameter values that may hold {{label}} placeholders. */
+    public record ActionTemplate(String actionId, Map<String, Object> parameters, String reason) { }
+}

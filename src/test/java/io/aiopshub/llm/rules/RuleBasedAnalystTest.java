@@ -1,0 +1,60 @@
+package io.aiopshub.llm.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.aiopshub.llm.catalog.ActionCatalog;
+
+class RuleBasedAnalystTest {
+
+    private final RuleBasedAnalyst analyst;
+
+    RuleBasedAnalystTest() throws Exception {
+        analyst = new RuleBasedAnalyst(RuleBasedAnalyst.loadRules("config/analyst-rules.yaml"),
+                ActionCatalog.load(Path.of("playbooks/catalog.yaml")));
+    }
+
+    @Test
+    void serviceDownSuggestsARestartFilledFromTheLabels() {
+        RuleBasedAnalyst.Outcome outcome = analyst.analyze(incident(
+                Map.of("alertname", "ServiceDown", "service", "checkout", "instance", "app-3.example:8080"), List.of()));
+        assertThat(outcome.ruleId()).isEqualTo("service-down");
+        assertThat(outcome.result().summary()).isEqualTo("checkout is not reachable");
+        assertThat(outcome.result().severity()).isEqualTo("critical");
+        assertThat(outcome.result().suggestedActions()).singleElement().satisfies(a -> {
+            assertThat(a.actionId()).isEqualTo("restart_service");
+            assertThat(a.parameters()).containsEntry("host", "app-3.example").containsEntry("service", "checkout");
+        });
+        assertThat(outcome.result().evidence()).extracting(e -> e.kind()).containsExactly("alert");
+    }
+
+    @Test
+    void templateEvidenceSelectsTheDependencyRule() {
+        RuleBasedAnalyst.Outcome outcome = analyst.analyze(incident(Map.of("alertname", "NewErrorLogTemplate", "service", "api"),
+                List.of(new IncidentEvidence.TemplateEvidence("api", "T3", "payment <*> failed: connection refused to <*>", 12))));
+        assertThat(outcome.ruleId()).isEqualTo("dependency-unreachable");
+        assertThat(outcome.result().evidence()).extracting(e -> e.ref()).contains("T3");
+        RuleBasedAnalyst.Outcome plain = analyst.analyze(incident(Map.of("alertname", "NewErrorLogTemplate", "service", "api"),
+                List.of(new IncidentEvidence.TemplateEvidence("api", "T4", "null pointer in <*>", 2))));
+        assertThat(plain.ruleId()).isEqualTo("new-error-pattern");
+    }
+
+    @Test
+    void actionsWithMissingParametersAreDroppedAndAnythingElseGetsTheFallback() {
+        RuleBasedAnalyst.Outcome noHost = analyst.analyze(incident(Map.of("alertname", "ServiceDown", "service", "checkout"), List.of()));
+        assertThat(noHost.result().suggestedActions()).as("no host to restart on").isEmpty();
+        RuleBasedAnalyst.Outcome fallback = analyst.analyze(incident(Map.of("alertname", "Weird"), List.of()));
+        assertThat(fallback.ruleId()).isEqualTo("fallback");
+        assertThat(fallback.result().summary()).isEqualTo("Weird needs a look");
+    }
+
+    private static IncidentEvidence incident(Map<String, String> labels, List<IncidentEvidence.TemplateEvidence> templates) {
+        return new IncidentEvidence("i1", "t", "warning",
+                List.of(new IncidentEvidence.AlertEvidence("fp1", "firing", labels)), templates);
+    }
+}
