@@ -22,8 +22,8 @@ import io.aiopshub.store.LabelsConverter;
 /**
  * Explains open incidents off the ingest path: an incident is analysed when it is new and again when it
  * changed materially (its alerts, log templates or severity: the signature), not on every repeat. The
- * result lands in {@code incident_analyses} and on the timeline. Today the rule-based analyst is the
- * only analyst; LLM providers (issue 4) will come before it in the chain.
+ * result lands in {@code incident_analyses} and on the timeline. The chain: the configured LLM
+ * providers ({@link LlmAnalyst}), then the rule-based analyst.
  */
 @Service
 public class IncidentAnalysisService {
@@ -33,14 +33,16 @@ public class IncidentAnalysisService {
 
     private final JdbcTemplate jdbc;
     private final RuleBasedAnalyst analyst;
+    private final LlmAnalyst llmAnalyst;
     private final IncidentTimeline timeline;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public IncidentAnalysisService(JdbcTemplate jdbc, RuleBasedAnalyst analyst, IncidentTimeline timeline,
-                                   ObjectMapper json, Clock clock) {
+    public IncidentAnalysisService(JdbcTemplate jdbc, RuleBasedAnalyst analyst, LlmAnalyst llmAnalyst,
+                                   IncidentTimeline timeline, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.analyst = analyst;
+        this.llmAnalyst = llmAnalyst;
         this.timeline = timeline;
         this.json = json;
         this.clock = clock;
@@ -64,12 +66,24 @@ public class IncidentAnalysisService {
             if (!last.isEmpty() && last.get(0).equals(signature)) {
                 continue;
             }
-            RuleBasedAnalyst.Outcome outcome = analyst.analyze(evidence);
-            jdbc.update("insert into incident_analyses (incident_id, signature, provider, model, rule_id, category, "
-                    + "result_json, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)", id, signature, RULE_BASED, null,
-                    outcome.ruleId(), outcome.category(), write(outcome.result()), Timestamp.from(clock.instant()));
-            timeline.record(id, TIMELINE_KIND, RULE_BASED, "rule=" + outcome.ruleId() + " category=" + outcome.category()
-                    + " summary=" + outcome.result().summary());
+            LlmAnalyst.LlmOutcome llm = llmAnalyst.hasProviders() ? llmAnalyst.analyze(evidence) : null;
+            if (llm != null) {
+                jdbc.update("insert into incident_analyses (incident_id, signature, provider, model, result_json, prompt, "
+                        + "response, latency_ms, tokens_in, tokens_out, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        id, signature, llm.provider(), llm.model(), write(llm.result()), llm.prompt(), llm.response(),
+                        llm.latencyMillis(), llm.prompt().length() / 4, llm.response().length() / 4, Timestamp.from(clock.instant()));
+                timeline.record(id, TIMELINE_KIND, llm.provider(), "model=" + llm.model() + " summary=" + llm.result().summary()
+                        + (llm.dropped().isEmpty() ? "" : " dropped_actions=" + llm.dropped()));
+            } else {
+                // No provider configured, or all failed: the deterministic analyst answers, marked as such.
+                String provider = llmAnalyst.hasProviders() ? RULE_BASED + " (fallback)" : RULE_BASED;
+                RuleBasedAnalyst.Outcome outcome = analyst.analyze(evidence);
+                jdbc.update("insert into incident_analyses (incident_id, signature, provider, model, rule_id, category, "
+                        + "result_json, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)", id, signature, provider, null,
+                        outcome.ruleId(), outcome.category(), write(outcome.result()), Timestamp.from(clock.instant()));
+                timeline.record(id, TIMELINE_KIND, provider, "rule=" + outcome.ruleId() + " category=" + outcome.category()
+                        + " summary=" + outcome.result().summary());
+            }
             analysed++;
         }
         return analysed;

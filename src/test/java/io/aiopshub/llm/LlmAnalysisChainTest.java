@@ -1,0 +1,169 @@
+package io.aiopshub.llm;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+/**
+ * The analysis chain against fake OpenAI-compatible and Ollama APIs (WireMock): the request the
+ * primary gets (model, max_tokens, JSON response format, redacted evidence), a malformed answer
+ * repaired once, the secondary answering when the primary fails, and the rule-based analyst, marked
+ * as fallback, when both fail.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:llm-chain;DB_CLOSE_DELAY=-1",
+        "aiops.security.api-tokens=test-token",
+        "aiops.routing.file=src/test/resources/fast-alert-routing.yaml",
+        "aiops.llm.openai.api-key=test-openai-key",
+        "aiops.llm.openai.model=gpt-test",
+        "aiops.llm.ollama.model=llama-test",
+        "aiops.llm.max-tokens=321",
+        "aiops.llm.analysis-interval=300"})
+class LlmAnalysisChainTest {
+
+    static final WireMockServer OPENAI = new WireMockServer(options().dynamicPort());
+    static final WireMockServer OLLAMA = new WireMockServer(options().dynamicPort());
+    static final String ANSWER = """
+            {"summary":"checkout cannot reach its database","root_cause":"the database host refuses connections",
+             "severity":"critical","confidence":0.8,
+             "evidence":[{"kind":"alert","ref":"ServiceDown","detail":"checkout down"}],
+             "suggested_actions":[{"action_id":"teleport_server","parameters":{},"reason":"not in the catalog"}]}""";
+
+    static {
+        OPENAI.start();
+        OLLAMA.start();
+    }
+
+    @DynamicPropertySource
+    static void providers(DynamicPropertyRegistry registry) {
+        registry.add("aiops.llm.openai.base-url", () -> OPENAI.baseUrl() + "/v1");
+        registry.add("aiops.llm.ollama.base-url", OLLAMA::baseUrl);
+    }
+
+    @AfterAll
+    static void stop() {
+        OPENAI.stop();
+        OLLAMA.stop();
+    }
+
+    @Autowired TestRestTemplate http;
+    @Autowired JdbcTemplate jdbc;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void reset() {
+        OPENAI.resetAll();
+        OLLAMA.resetAll();
+    }
+
+    @Test
+    void primaryAnswersWithRedactedEvidenceAndAMalformedAnswerIsRepairedOnce() throws Exception {
+        OPENAI.stubFor(post(urlEqualTo("/v1/chat/completions")).inScenario("repair").whenScenarioStateIs("Started")
+                .willReturn(openAi("Sure! Here is my analysis: {\\\"summary\\\": ")).willSetStateTo("repaired"));
+        OPENAI.stubFor(post(urlEqualTo("/v1/chat/completions")).inScenario("repair").whenScenarioStateIs("repaired")
+                .willReturn(openAi(ANSWER.replace("\"", "\\\"").replace("\n", " "))));
+        String id = raise("CheckoutDown", "postgres://app:s3cretPassw0rd@db-1:5432/shop");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> analyses(id) == 1);
+        Map<String, Object> row = jdbc.queryForMap("select * from incident_analyses where incident_id = ?", id);
+        assertThat(row.get("PROVIDER")).isEqualTo("openai");
+        assertThat(row.get("MODEL")).isEqualTo("gpt-test");
+        assertThat((String) row.get("RESULT_JSON")).contains("checkout cannot reach its database")
+                .doesNotContain("teleport_server");
+        var requests = OPENAI.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")));
+        assertThat(requests).hasSize(2);
+        JsonNode first = json.readTree(requests.get(0).getBodyAsString());
+        assertThat(first.path("model").asText()).isEqualTo("gpt-test");
+        assertThat(first.path("max_tokens").asInt()).isEqualTo(321);
+        assertThat(first.path("response_format").path("type").asText()).isEqualTo("json_object");
+        assertThat(requests.get(0).getHeader("Authorization")).isEqualTo("Bearer test-openai-key");
+        assertThat(requests.get(0).getBodyAsString()).contains("suggested_actions").contains("CheckoutDown")
+                .doesNotContain("s3cretPassw0rd");
+        assertThat(requests.get(1).getBodyAsString()).contains("not valid");
+        assertThat((String) row.get("PROMPT")).doesNotContain("s3cretPassw0rd");
+        assertThat(timeline(id)).contains("dropped_actions");
+    }
+
+    @Test
+    void secondaryAnswersWhenThePrimaryFailsAndTheRulesWhenBothFail() {
+        OPENAI.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(500)));
+        OLLAMA.stubFor(post(urlEqualTo("/api/chat")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"model\":\"llama-test\",\"created_at\":\"2026-01-01T00:00:00Z\",\"message\":{\"role\":\"assistant\","
+                        + "\"content\":" + quote(ANSWER) + "},\"done\":true,\"prompt_eval_count\":100,\"eval_count\":50}")));
+        String viaOllama = raise("PaymentsDown", "x");
+        await().atMost(Duration.ofSeconds(20)).until(() -> analyses(viaOllama) == 1);
+        assertThat(jdbc.queryForObject("select provider from incident_analyses where incident_id = ?", String.class, viaOllama))
+                .isEqualTo("ollama");
+        assertThat(OLLAMA.findAll(postRequestedFor(urlEqualTo("/api/chat")))).hasSize(1);
+
+        OLLAMA.resetAll();
+        OLLAMA.stubFor(post(urlEqualTo("/api/chat")).willReturn(aResponse().withStatus(500)));
+        String viaRules = raise("ServiceDown", "y");
+        await().atMost(Duration.ofSeconds(20)).until(() -> analyses(viaRules) == 1);
+        assertThat(jdbc.queryForObject("select provider from incident_analyses where incident_id = ?", String.class, viaRules))
+                .isEqualTo("rule-based (fallback)");
+        assertThat(jdbc.queryForObject("select rule_id from incident_analyses where incident_id = ?", String.class, viaRules))
+                .isEqualTo("service-down");
+    }
+
+    private String raise(String alertname, String dsn) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth("test-token");
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String body = """
+                {"source":"test","severity":"critical","labels":{"alertname":"%s","service":"checkout","dsn":"%s"},
+                 "annotations":{"summary":"down"}}""".formatted(alertname, dsn);
+        assertThat(http.postForEntity("/api/v1/events", new HttpEntity<>(body, headers), String.class).getStatusCode().value())
+                .isEqualTo(202);
+        return await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForList(
+                "select incident_id from alerts where alertname = ?", String.class, alertname), l -> l.size() == 1).get(0);
+    }
+
+    private long analyses(String incidentId) {
+        return jdbc.queryForObject("select count(*) from incident_analyses where incident_id = ?", Long.class, incidentId);
+    }
+
+    private String timeline(String incidentId) {
+        return String.join("\n", jdbc.queryForList("select detail from timeline_entries where incident_id = ?", String.class, incidentId));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder openAi(String escapedContent) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                {"id":"c1","object":"chat.completion","created":1764000000,"model":"gpt-test",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":100,"completion_tokens":50,"total_tokens":150}}""".formatted(escapedContent));
+    }
+
+    private static String quote(String text) {
+        try {
+            return new ObjectMapper().writeValueAsString(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
