@@ -31,6 +31,14 @@ public class AnalysisBeans {
     }
 
     @Bean
+    AnalysisCache analysisCache(@Value("${aiops.llm.cache-ttl:24h}") java.time.Duration ttl, java.time.Clock clock,
+                                org.springframework.core.env.Environment env,
+                                org.springframework.beans.factory.ObjectProvider<org.springframework.data.redis.core.StringRedisTemplate> redis) {
+        return io.aiopshub.config.RedisMode.enabled(env) ? new AnalysisCache.Redis(redis.getObject(), ttl)
+                : new AnalysisCache.InMemory(ttl, clock);
+    }
+
+    @Bean
     RuleBasedAnalyst ruleBasedAnalyst(@Value("${aiops.llm.analyst-rules-file:config/analyst-rules.yaml}") String file,
                                       ActionCatalog catalog) throws IOException {
         return new RuleBasedAnalyst(RuleBasedAnalyst.loadRules(file), catalog);

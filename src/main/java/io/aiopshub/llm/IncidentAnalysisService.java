@@ -34,13 +34,18 @@ public class IncidentAnalysisService {
     private final JdbcTemplate jdbc;
     private final RuleBasedAnalyst analyst;
     private final LlmAnalyst llmAnalyst;
+    private final AnalysisCache cache;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
     private final IncidentTimeline timeline;
     private final ObjectMapper json;
     private final Clock clock;
 
     public IncidentAnalysisService(JdbcTemplate jdbc, RuleBasedAnalyst analyst, LlmAnalyst llmAnalyst,
+                                   AnalysisCache cache, io.micrometer.core.instrument.MeterRegistry meters,
                                    IncidentTimeline timeline, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.cache = cache;
+        this.meters = meters;
         this.analyst = analyst;
         this.llmAnalyst = llmAnalyst;
         this.timeline = timeline;
@@ -66,7 +71,7 @@ public class IncidentAnalysisService {
             if (!last.isEmpty() && last.get(0).equals(signature)) {
                 continue;
             }
-            LlmAnalyst.LlmOutcome llm = llmAnalyst.hasProviders() ? llmAnalyst.analyze(evidence) : null;
+            LlmAnalyst.LlmOutcome llm = llmAnalyst.hasProviders() ? cachedOrAsk(signature, evidence) : null;
             if (llm != null) {
                 jdbc.update("insert into incident_analyses (incident_id, signature, provider, model, result_json, prompt, "
                         + "response, latency_ms, tokens_in, tokens_out, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -87,6 +92,27 @@ public class IncidentAnalysisService {
             analysed++;
         }
         return analysed;
+    }
+
+    /** A recurring incident (same signature) reuses the cached answer instead of paying again. */
+    private LlmAnalyst.LlmOutcome cachedOrAsk(String signature, IncidentEvidence evidence) {
+        var cached = cache.get(signature);
+        if (cached.isPresent()) {
+            try {
+                LlmAnalyst.LlmOutcome hit = json.readValue(cached.get(), LlmAnalyst.LlmOutcome.class);
+                meters.counter("aiops.llm.cache", "outcome", "hit").increment();
+                return new LlmAnalyst.LlmOutcome(hit.provider() + " (cached)", hit.model(), hit.result(), hit.dropped(),
+                        hit.prompt(), hit.response(), 0);
+            } catch (JsonProcessingException e) {
+                // An unreadable entry (older format) is simply asked again.
+            }
+        }
+        meters.counter("aiops.llm.cache", "outcome", "miss").increment();
+        LlmAnalyst.LlmOutcome fresh = llmAnalyst.analyze(evidence);
+        if (fresh != null) {
+            cache.put(signature, write(fresh));
+        }
+        return fresh;
     }
 
     IncidentEvidence evidence(String incidentId, String title, String severity) {

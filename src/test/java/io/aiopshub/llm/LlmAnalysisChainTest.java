@@ -42,7 +42,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
         "aiops.llm.openai.model=gpt-test",
         "aiops.llm.ollama.model=llama-test",
         "aiops.llm.max-tokens=321",
-        "aiops.llm.analysis-interval=300"})
+        "aiops.llm.analysis-interval=300",
+        "aiops.llm.breaker-wait-in-open-state=1s"})
 class LlmAnalysisChainTest {
 
     static final WireMockServer OPENAI = new WireMockServer(options().dynamicPort());
@@ -74,10 +75,14 @@ class LlmAnalysisChainTest {
     @Autowired JdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
 
+    @Autowired LlmAnalyst llm;
+
     @BeforeEach
     void reset() {
         OPENAI.resetAll();
         OLLAMA.resetAll();
+        // Each test starts with closed breakers, whatever the previous one did to the providers.
+        llm.providers().forEach(p -> p.breaker().reset());
     }
 
     @Test
@@ -129,6 +134,63 @@ class LlmAnalysisChainTest {
                 .isEqualTo("rule-based (fallback)");
         assertThat(jdbc.queryForObject("select rule_id from incident_analyses where incident_id = ?", String.class, viaRules))
                 .isEqualTo("service-down");
+    }
+
+    @Test
+    void aRecurringIncidentReusesTheCachedAnswerWithoutACall() {
+        OPENAI.stubFor(post(urlEqualTo("/v1/chat/completions"))
+                .willReturn(openAi(ANSWER.replace("\"", "\\\"").replace("\n", " "))));
+        String first = raise("DiskAlmostFull", "z");
+        await().atMost(Duration.ofSeconds(20)).until(() -> analyses(first) == 1);
+        assertThat(jdbc.queryForObject("select provider from incident_analyses where incident_id = ?", String.class, first))
+                .isEqualTo("openai");
+        int calls = OPENAI.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).size();
+
+        send("DiskAlmostFull", "z", "resolved");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "resolved".equals(
+                jdbc.queryForObject("select status from incidents where id = ?", String.class, first)));
+        send("DiskAlmostFull", "z", "firing");
+        String second = await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForList(
+                "select incident_id from alerts where alertname = 'DiskAlmostFull' and incident_id <> ?", String.class, first),
+                l -> l.size() == 1).get(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> analyses(second) == 1);
+        assertThat(jdbc.queryForObject("select provider from incident_analyses where incident_id = ?", String.class, second))
+                .isEqualTo("openai (cached)");
+        assertThat(OPENAI.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))).hasSize(calls);
+    }
+
+    @Test
+    void eachProviderHasABreakerThatOpensStopsCallingAndRecoversThroughHalfOpen() {
+        OPENAI.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(500)));
+        OLLAMA.stubFor(post(urlEqualTo("/api/chat")).willReturn(aResponse().withStatus(500)));
+        var evidence = new io.aiopshub.llm.rules.IncidentEvidence("x", "Breaker test", "warning", java.util.List.of(
+                new io.aiopshub.llm.rules.IncidentEvidence.AlertEvidence("fp", "firing", Map.of("alertname", "B"))), java.util.List.of());
+        var openai = llm.providers().get(0).breaker();
+        for (int i = 0; i < 3; i++) {
+            assertThat(llm.analyze(evidence)).isNull();
+        }
+        assertThat(openai.getState()).isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.OPEN);
+        assertThat(OPENAI.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))).hasSize(3);
+        assertThat(llm.analyze(evidence)).isNull();
+        assertThat(OPENAI.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))).as("no call while open").hasSize(3);
+
+        OPENAI.stubFor(post(urlEqualTo("/v1/chat/completions"))
+                .willReturn(openAi(ANSWER.replace("\"", "\\\"").replace("\n", " "))));
+        await().pollDelay(Duration.ofMillis(1100)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        assertThat(llm.analyze(evidence)).isNotNull().satisfies(o -> assertThat(o.provider()).isEqualTo("openai"));
+        assertThat(openai.getState()).isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED);
+        assertThat(OPENAI.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))).hasSize(4);
+    }
+
+    private void send(String alertname, String dsn, String status) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth("test-token");
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String body = """
+                {"source":"test","severity":"critical","status":"%s","labels":{"alertname":"%s","service":"checkout","dsn":"%s"},
+                 "annotations":{"summary":"down"}}""".formatted(status, alertname, dsn);
+        assertThat(http.postForEntity("/api/v1/events", new HttpEntity<>(body, headers), String.class).getStatusCode().value())
+                .isEqualTo(202);
     }
 
     private String raise(String alertname, String dsn) {
