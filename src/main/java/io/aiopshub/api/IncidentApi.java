@@ -83,11 +83,13 @@ public class IncidentApi {
     private final IncidentDispatcher dispatcher;
     private final JsonBodies json;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final io.aiopshub.llm.IncidentAnalysisService analysisService;
 
     public IncidentApi(IncidentRepository incidents, AlertRepository alerts, TimelineRepository timeline,
                        NotificationRepository notifications, IncidentDispatcher dispatcher, JsonBodies json,
-                       org.springframework.jdbc.core.JdbcTemplate jdbc) {
+                       org.springframework.jdbc.core.JdbcTemplate jdbc, io.aiopshub.llm.IncidentAnalysisService analysisService) {
         this.jdbc = jdbc;
+        this.analysisService = analysisService;
         this.incidents = incidents;
         this.alerts = alerts;
         this.timeline = timeline;
@@ -127,6 +129,14 @@ public class IncidentApi {
                         (rs, i) -> new MetricContextView(rs.getString("query"), rs.getString("description"),
                                 rs.getTimestamp("range_start").toInstant(), rs.getTimestamp("range_end").toInstant(),
                                 rs.getInt("step_seconds"), rs.getString("series_json")), id)));
+    }
+
+    /** {@code POST /api/v1/incidents/{id}/analyze}: analyses the incident again now; answers with the result. */
+    public String reanalyze(@Header("id") String id) {
+        if (!analysisService.analyzeNow(id)) {
+            throw new NotFoundException("no incident " + id + " with alerts to analyse");
+        }
+        return json.write(analysis(id));
     }
 
     private AnalysisView analysis(String incidentId) {

@@ -60,38 +60,54 @@ public class IncidentAnalysisService {
                 "select id, title, severity from incidents where status = 'firing' order by updated_at desc fetch first 100 rows only");
         int analysed = 0;
         for (Map<String, Object> row : open) {
-            String id = (String) row.get("ID");
-            IncidentEvidence evidence = evidence(id, (String) row.get("TITLE"), (String) row.get("SEVERITY"));
-            if (evidence.alerts().isEmpty()) {
-                continue;
+            if (analyze((String) row.get("ID"), (String) row.get("TITLE"), (String) row.get("SEVERITY"), false)) {
+                analysed++;
             }
-            String signature = signature(evidence);
-            List<String> last = jdbc.queryForList("select signature from incident_analyses where incident_id = ? "
-                    + "order by id desc fetch first 1 rows only", String.class, id);
-            if (!last.isEmpty() && last.get(0).equals(signature)) {
-                continue;
-            }
-            LlmAnalyst.LlmOutcome llm = llmAnalyst.hasProviders() ? cachedOrAsk(signature, evidence) : null;
-            if (llm != null) {
-                jdbc.update("insert into incident_analyses (incident_id, signature, provider, model, result_json, prompt, "
-                        + "response, latency_ms, tokens_in, tokens_out, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        id, signature, llm.provider(), llm.model(), write(llm.result()), llm.prompt(), llm.response(),
-                        llm.latencyMillis(), llm.prompt().length() / 4, llm.response().length() / 4, Timestamp.from(clock.instant()));
-                timeline.record(id, TIMELINE_KIND, llm.provider(), "model=" + llm.model() + " summary=" + llm.result().summary()
-                        + (llm.dropped().isEmpty() ? "" : " dropped_actions=" + llm.dropped()));
-            } else {
-                // No provider configured, or all failed: the deterministic analyst answers, marked as such.
-                String provider = llmAnalyst.hasProviders() ? RULE_BASED + " (fallback)" : RULE_BASED;
-                RuleBasedAnalyst.Outcome outcome = analyst.analyze(evidence);
-                jdbc.update("insert into incident_analyses (incident_id, signature, provider, model, rule_id, category, "
-                        + "result_json, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)", id, signature, provider, null,
-                        outcome.ruleId(), outcome.category(), write(outcome.result()), Timestamp.from(clock.instant()));
-                timeline.record(id, TIMELINE_KIND, provider, "rule=" + outcome.ruleId() + " category=" + outcome.category()
-                        + " summary=" + outcome.result().summary());
-            }
-            analysed++;
         }
         return analysed;
+    }
+
+    /** Analyses one incident now, even if nothing changed ({@code POST /api/v1/incidents/{id}/analyze}). */
+    @Transactional
+    public boolean analyzeNow(String incidentId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("select id, title, severity from incidents where id = ?", incidentId);
+        if (rows.isEmpty()) {
+            return false;
+        }
+        return analyze(incidentId, (String) rows.get(0).get("TITLE"), (String) rows.get(0).get("SEVERITY"), true);
+    }
+
+    private boolean analyze(String id, String title, String severity, boolean force) {
+        IncidentEvidence evidence = evidence(id, title, severity);
+        if (evidence.alerts().isEmpty()) {
+            return false;
+        }
+        String signature = signature(evidence);
+        List<String> last = jdbc.queryForList("select signature from incident_analyses where incident_id = ? "
+                + "order by id desc fetch first 1 rows only", String.class, id);
+        if (!force && !last.isEmpty() && last.get(0).equals(signature)) {
+            return false;
+        }
+        LlmAnalyst.LlmOutcome llm = !llmAnalyst.hasProviders() ? null
+                : force ? llmAnalyst.analyze(evidence) : cachedOrAsk(signature, evidence);
+        if (llm != null) {
+            jdbc.update("insert into incident_analyses (incident_id, signature, provider, model, result_json, prompt, "
+                    + "response, latency_ms, tokens_in, tokens_out, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    id, signature, llm.provider(), llm.model(), write(llm.result()), llm.prompt(), llm.response(),
+                    llm.latencyMillis(), llm.prompt().length() / 4, llm.response().length() / 4, Timestamp.from(clock.instant()));
+            timeline.record(id, TIMELINE_KIND, llm.provider(), "model=" + llm.model() + " summary=" + llm.result().summary()
+                    + (llm.dropped().isEmpty() ? "" : " dropped_actions=" + llm.dropped()));
+        } else {
+            // No provider configured, or all failed: the deterministic analyst answers, marked as such.
+            String provider = llmAnalyst.hasProviders() ? RULE_BASED + " (fallback)" : RULE_BASED;
+            RuleBasedAnalyst.Outcome outcome = analyst.analyze(evidence);
+            jdbc.update("insert into incident_analyses (incident_id, signature, provider, model, rule_id, category, "
+                    + "result_json, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)", id, signature, provider, null,
+                    outcome.ruleId(), outcome.category(), write(outcome.result()), Timestamp.from(clock.instant()));
+            timeline.record(id, TIMELINE_KIND, provider, "rule=" + outcome.ruleId() + " category=" + outcome.category()
+                    + " summary=" + outcome.result().summary());
+        }
+        return true;
     }
 
     /** A recurring incident (same signature) reuses the cached answer instead of paying again. */

@@ -54,7 +54,7 @@ class OpenApiDocumentTest {
                 }
             }
         }
-        assertThat(implemented).hasSize(12);
+        assertThat(implemented).hasSize(13);
         assertThat(documented).containsAll(implemented);
     }
 }

@@ -157,6 +157,16 @@ class LlmAnalysisChainTest {
         assertThat(jdbc.queryForObject("select provider from incident_analyses where incident_id = ?", String.class, second))
                 .isEqualTo("openai (cached)");
         assertThat(OPENAI.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))).hasSize(calls);
+
+        // On demand: analysed again now, asking the provider (no cache).
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth("test-token");
+        var response = http.postForEntity("/api/v1/incidents/" + second + "/analyze", new HttpEntity<>(headers), String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(response.getBody()).contains("\"provider\":\"openai\"").contains("checkout cannot reach its database");
+        assertThat(OPENAI.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))).hasSize(calls + 1);
+        assertThat(http.postForEntity("/api/v1/incidents/nope/analyze", new HttpEntity<>(headers), String.class)
+                .getStatusCode().value()).isEqualTo(404);
     }
 
     @Test
