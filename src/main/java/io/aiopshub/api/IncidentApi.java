@@ -67,7 +67,7 @@ public class IncidentApi {
 
     /** The latest root-cause analysis, or status "pending" while there is none yet. */
     public record AnalysisView(String status, String provider, String ruleId, String category, Object result,
-                               Instant createdAt) { }
+                               Object similarIncidents, Object runbooks, Instant createdAt) { }
 
     public record IncidentDetail(IncidentSummary incident, AnalysisView analysis, List<AlertView> alerts,
                                  List<TimelineView> timeline, List<NotificationView> notifications,
@@ -143,8 +143,10 @@ public class IncidentApi {
         List<AnalysisView> latest = jdbc.query("select * from incident_analyses where incident_id = ? order by id desc "
                 + "fetch first 1 rows only", (rs, i) -> new AnalysisView("done", rs.getString("provider"),
                 rs.getString("rule_id"), rs.getString("category"), json.readTree(rs.getString("result_json")),
+                rs.getString("similar_json") == null ? null : json.readTree(rs.getString("similar_json")),
+                rs.getString("runbooks_json") == null ? null : json.readTree(rs.getString("runbooks_json")),
                 rs.getTimestamp("created_at").toInstant()), incidentId);
-        return latest.isEmpty() ? new AnalysisView("pending", null, null, null, null, null) : latest.get(0);
+        return latest.isEmpty() ? new AnalysisView("pending", null, null, null, null, null, null, null) : latest.get(0);
     }
 
     /** Body: {@code {"user": "alice", "comment": "looking into it"}}. */

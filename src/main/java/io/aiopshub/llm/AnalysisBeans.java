@@ -39,6 +39,22 @@ public class AnalysisBeans {
     }
 
     @Bean
+    io.aiopshub.llm.similar.Embeddings embeddings() {
+        return new io.aiopshub.llm.similar.Embeddings();
+    }
+
+    @Bean
+    io.aiopshub.llm.similar.SimilarIncidents similarIncidents(io.aiopshub.llm.similar.Embeddings embeddings) {
+        return new io.aiopshub.llm.similar.SimilarIncidents(embeddings);
+    }
+
+    @Bean
+    io.aiopshub.llm.similar.Runbooks runbooks(io.aiopshub.llm.similar.Embeddings embeddings,
+                                             @Value("${aiops.llm.runbooks-dir:runbooks}") String dir) {
+        return new io.aiopshub.llm.similar.Runbooks(embeddings, Path.of(dir));
+    }
+
+    @Bean
     RuleBasedAnalyst ruleBasedAnalyst(@Value("${aiops.llm.analyst-rules-file:config/analyst-rules.yaml}") String file,
                                       ActionCatalog catalog) throws IOException {
         return new RuleBasedAnalyst(RuleBasedAnalyst.loadRules(file), catalog);

@@ -17,6 +17,8 @@ import io.aiopshub.incident.IncidentTimeline;
 import io.aiopshub.ingest.Fingerprinter;
 import io.aiopshub.llm.rules.IncidentEvidence;
 import io.aiopshub.llm.rules.RuleBasedAnalyst;
+import io.aiopshub.llm.similar.Runbooks;
+import io.aiopshub.llm.similar.SimilarIncidents;
 import io.aiopshub.store.LabelsConverter;
 
 /**
@@ -35,6 +37,9 @@ public class IncidentAnalysisService {
     private final RuleBasedAnalyst analyst;
     private final LlmAnalyst llmAnalyst;
     private final AnalysisCache cache;
+    private final SimilarIncidents similarIncidents;
+    private final Runbooks runbooks;
+    private volatile boolean similarLoaded;
     private final io.micrometer.core.instrument.MeterRegistry meters;
     private final IncidentTimeline timeline;
     private final ObjectMapper json;
@@ -42,8 +47,11 @@ public class IncidentAnalysisService {
 
     public IncidentAnalysisService(JdbcTemplate jdbc, RuleBasedAnalyst analyst, LlmAnalyst llmAnalyst,
                                    AnalysisCache cache, io.micrometer.core.instrument.MeterRegistry meters,
+                                   SimilarIncidents similarIncidents, Runbooks runbooks,
                                    IncidentTimeline timeline, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.similarIncidents = similarIncidents;
+        this.runbooks = runbooks;
         this.cache = cache;
         this.meters = meters;
         this.analyst = analyst;
@@ -88,30 +96,71 @@ public class IncidentAnalysisService {
         if (!force && !last.isEmpty() && last.get(0).equals(signature)) {
             return false;
         }
+        ensureSimilarIndexLoaded();
+        String description = describe(evidence);
+        List<SimilarIncidents.Match> similar = similarIncidents.nearest(description, 3, id);
+        List<Runbooks.Section> relevantRunbooks = runbooks.relevant(description, 2);
         LlmAnalyst.LlmOutcome llm = !llmAnalyst.hasProviders() ? null
-                : force ? llmAnalyst.analyze(evidence) : cachedOrAsk(signature, evidence);
+                : force ? llmAnalyst.analyze(evidence, similar, relevantRunbooks)
+                : cachedOrAsk(signature, evidence, similar, relevantRunbooks);
+        String rootCause;
         if (llm != null) {
+            rootCause = llm.result().rootCause();
             jdbc.update("insert into incident_analyses (incident_id, signature, provider, model, result_json, prompt, "
-                    + "response, latency_ms, tokens_in, tokens_out, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + "response, latency_ms, tokens_in, tokens_out, similar_json, runbooks_json, created_at) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     id, signature, llm.provider(), llm.model(), write(llm.result()), llm.prompt(), llm.response(),
-                    llm.latencyMillis(), llm.prompt().length() / 4, llm.response().length() / 4, Timestamp.from(clock.instant()));
+                    llm.latencyMillis(), llm.prompt().length() / 4, llm.response().length() / 4, write(similar),
+                    write(relevantRunbooks), Timestamp.from(clock.instant()));
             timeline.record(id, TIMELINE_KIND, llm.provider(), "model=" + llm.model() + " summary=" + llm.result().summary()
                     + (llm.dropped().isEmpty() ? "" : " dropped_actions=" + llm.dropped()));
         } else {
             // No provider configured, or all failed: the deterministic analyst answers, marked as such.
             String provider = llmAnalyst.hasProviders() ? RULE_BASED + " (fallback)" : RULE_BASED;
             RuleBasedAnalyst.Outcome outcome = analyst.analyze(evidence);
+            rootCause = outcome.result().rootCause();
             jdbc.update("insert into incident_analyses (incident_id, signature, provider, model, rule_id, category, "
-                    + "result_json, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)", id, signature, provider, null,
-                    outcome.ruleId(), outcome.category(), write(outcome.result()), Timestamp.from(clock.instant()));
+                    + "result_json, similar_json, runbooks_json, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    id, signature, provider, null, outcome.ruleId(), outcome.category(), write(outcome.result()),
+                    write(similar), write(relevantRunbooks), Timestamp.from(clock.instant()));
             timeline.record(id, TIMELINE_KIND, provider, "rule=" + outcome.ruleId() + " category=" + outcome.category()
                     + " summary=" + outcome.result().summary());
         }
+        similarIncidents.add(id, title, description, rootCause);
         return true;
     }
 
+    /** What an incident is about, in words, for similarity search. */
+    static String describe(IncidentEvidence evidence) {
+        StringBuilder text = new StringBuilder(evidence.title() == null ? "" : evidence.title());
+        evidence.alerts().stream().limit(5).forEach(a -> text.append(". ").append(a.labels().getOrDefault("alertname", ""))
+                .append(' ').append(a.labels().getOrDefault("service", "")));
+        evidence.templates().stream().limit(5).forEach(t -> text.append(". ").append(t.template()));
+        return text.toString();
+    }
+
+    /** Past analyses go into the similarity index once, on first use. */
+    private void ensureSimilarIndexLoaded() {
+        if (similarLoaded) {
+            return;
+        }
+        similarLoaded = true;
+        jdbc.query("select a.incident_id, i.title, a.result_json from incident_analyses a join incidents i on i.id = a.incident_id "
+                + "where a.id in (select max(id) from incident_analyses group by incident_id)", rs -> {
+                    String incidentId = rs.getString(1);
+                    IncidentEvidence evidence = evidence(incidentId, rs.getString(2), null);
+                    try {
+                        similarIncidents.add(incidentId, rs.getString(2), describe(evidence),
+                                json.readTree(rs.getString(3)).path("root_cause").asText());
+                    } catch (JsonProcessingException e) {
+                        // an unreadable old analysis is simply not indexed
+                    }
+                });
+    }
+
     /** A recurring incident (same signature) reuses the cached answer instead of paying again. */
-    private LlmAnalyst.LlmOutcome cachedOrAsk(String signature, IncidentEvidence evidence) {
+    private LlmAnalyst.LlmOutcome cachedOrAsk(String signature, IncidentEvidence evidence,
+                                              List<SimilarIncidents.Match> similar, List<Runbooks.Section> relevantRunbooks) {
         var cached = cache.get(signature);
         if (cached.isPresent()) {
             try {
@@ -124,7 +173,7 @@ public class IncidentAnalysisService {
             }
         }
         meters.counter("aiops.llm.cache", "outcome", "miss").increment();
-        LlmAnalyst.LlmOutcome fresh = llmAnalyst.analyze(evidence);
+        LlmAnalyst.LlmOutcome fresh = llmAnalyst.analyze(evidence, similar, relevantRunbooks);
         if (fresh != null) {
             cache.put(signature, write(fresh));
         }

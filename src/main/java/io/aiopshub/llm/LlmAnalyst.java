@@ -73,7 +73,12 @@ public class LlmAnalyst {
     }
 
     public LlmOutcome analyze(IncidentEvidence incident) {
-        String prompt = prompts.build(incident);
+        return analyze(incident, List.of(), List.of());
+    }
+
+    public LlmOutcome analyze(IncidentEvidence incident, List<io.aiopshub.llm.similar.SimilarIncidents.Match> similar,
+                              List<io.aiopshub.llm.similar.Runbooks.Section> runbooks) {
+        String prompt = prompts.build(incident, similar, runbooks);
         for (Provider provider : providers) {
             if (!provider.breaker().tryAcquirePermission()) {
                 count(provider, "breaker_open");

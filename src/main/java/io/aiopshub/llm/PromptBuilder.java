@@ -26,6 +26,11 @@ public class PromptBuilder {
     }
 
     public String build(IncidentEvidence incident) {
+        return build(incident, java.util.List.of(), java.util.List.of());
+    }
+
+    public String build(IncidentEvidence incident, java.util.List<io.aiopshub.llm.similar.SimilarIncidents.Match> similar,
+                        java.util.List<io.aiopshub.llm.similar.Runbooks.Section> runbooks) {
         List<String> required = new ArrayList<>();
         required.add("You are an SRE assistant. Explain the incident below: what is wrong, why, how sure you are, "
                 + "and which catalogued action would help (or none). Answer with one JSON object matching this schema "
@@ -38,6 +43,13 @@ public class PromptBuilder {
         for (IncidentEvidence.TemplateEvidence template : incident.templates()) {
             optional.add("Log template " + template.templateId() + " of " + template.service() + ", " + template.occurrences()
                     + " lines: " + template.template());
+        }
+        for (io.aiopshub.llm.similar.Runbooks.Section section : runbooks) {
+            optional.add("Runbook " + section.heading() + ": " + section.text().replace('\n', ' '));
+        }
+        for (io.aiopshub.llm.similar.SimilarIncidents.Match match : similar) {
+            optional.add("Similar past incident " + match.title() + " (similarity " + String.format(java.util.Locale.ROOT,
+                    "%.2f", match.score()) + "), root cause then: " + match.rootCause());
         }
         StringBuilder prompt = new StringBuilder();
         for (String part : required) {

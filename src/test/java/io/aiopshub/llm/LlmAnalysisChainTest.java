@@ -109,6 +109,7 @@ class LlmAnalysisChainTest {
         assertThat(requests.get(0).getBodyAsString()).contains("suggested_actions").contains("CheckoutDown")
                 .doesNotContain("s3cretPassw0rd");
         assertThat(requests.get(1).getBodyAsString()).contains("not valid");
+        assertThat(requests.get(0).getBodyAsString()).as("relevant runbook sections go into the prompt").contains("Runbook ");
         assertThat((String) row.get("PROMPT")).doesNotContain("s3cretPassw0rd");
         assertThat(timeline(id)).contains("dropped_actions");
     }
