@@ -39,6 +39,7 @@ public class IncidentAnalysisService {
     private final AnalysisCache cache;
     private final SimilarIncidents similarIncidents;
     private final Runbooks runbooks;
+    private final LlmPrices prices;
     private volatile boolean similarLoaded;
     private final io.micrometer.core.instrument.MeterRegistry meters;
     private final IncidentTimeline timeline;
@@ -47,9 +48,10 @@ public class IncidentAnalysisService {
 
     public IncidentAnalysisService(JdbcTemplate jdbc, RuleBasedAnalyst analyst, LlmAnalyst llmAnalyst,
                                    AnalysisCache cache, io.micrometer.core.instrument.MeterRegistry meters,
-                                   SimilarIncidents similarIncidents, Runbooks runbooks,
+                                   SimilarIncidents similarIncidents, Runbooks runbooks, LlmPrices prices,
                                    IncidentTimeline timeline, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.prices = prices;
         this.similarIncidents = similarIncidents;
         this.runbooks = runbooks;
         this.cache = cache;
@@ -107,16 +109,21 @@ public class IncidentAnalysisService {
         if (llm != null) {
             rootCause = llm.result().rootCause();
             jdbc.update("insert into incident_analyses (incident_id, signature, provider, model, result_json, prompt, "
-                    + "response, latency_ms, tokens_in, tokens_out, similar_json, runbooks_json, created_at) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + "response, latency_ms, tokens_in, tokens_out, cost_usd, similar_json, runbooks_json, created_at) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     id, signature, llm.provider(), llm.model(), write(llm.result()), llm.prompt(), llm.response(),
-                    llm.latencyMillis(), llm.prompt().length() / 4, llm.response().length() / 4, write(similar),
-                    write(relevantRunbooks), Timestamp.from(clock.instant()));
+                    llm.latencyMillis(), llm.tokensIn(), llm.tokensOut(), prices.cost(llm.model(), llm.tokensIn(), llm.tokensOut()),
+                    write(similar), write(relevantRunbooks), Timestamp.from(clock.instant()));
+            meters.counter("aiops.llm.tokens", "provider", llm.provider(), "direction", "in").increment(llm.tokensIn());
+            meters.counter("aiops.llm.tokens", "provider", llm.provider(), "direction", "out").increment(llm.tokensOut());
             timeline.record(id, TIMELINE_KIND, llm.provider(), "model=" + llm.model() + " summary=" + llm.result().summary()
                     + (llm.dropped().isEmpty() ? "" : " dropped_actions=" + llm.dropped()));
         } else {
             // No provider configured, or all failed: the deterministic analyst answers, marked as such.
             String provider = llmAnalyst.hasProviders() ? RULE_BASED + " (fallback)" : RULE_BASED;
+            if (llmAnalyst.hasProviders()) {
+                meters.counter("aiops.llm.fallbacks").increment();
+            }
             RuleBasedAnalyst.Outcome outcome = analyst.analyze(evidence);
             rootCause = outcome.result().rootCause();
             jdbc.update("insert into incident_analyses (incident_id, signature, provider, model, rule_id, category, "
@@ -189,7 +196,28 @@ public class IncidentAnalysisService {
                 "select service, template_id, template, occurrences from incident_log_templates where incident_id = ? "
                         + "order by occurrences desc", (rs, i) -> new IncidentEvidence.TemplateEvidence(rs.getString(1),
                         rs.getString(2), rs.getString(3), rs.getLong(4)), incidentId);
-        return new IncidentEvidence(incidentId, title, severity, alerts, templates);
+        List<IncidentEvidence.MetricEvidence> metrics = new java.util.ArrayList<>();
+        jdbc.query("select query, series_json from incident_metric_context where incident_id = ? order by id", rs -> {
+            try {
+                for (com.fasterxml.jackson.databind.JsonNode series : json.readTree(rs.getString(2))) {
+                    double min = Double.MAX_VALUE;
+                    double max = -Double.MAX_VALUE;
+                    double last = Double.NaN;
+                    for (com.fasterxml.jackson.databind.JsonNode point : series.path("values")) {
+                        double v = point.path(1).asDouble();
+                        min = Math.min(min, v);
+                        max = Math.max(max, v);
+                        last = v;
+                    }
+                    if (!Double.isNaN(last)) {
+                        metrics.add(new IncidentEvidence.MetricEvidence(rs.getString(1), series.path("metric").toString(), min, max, last));
+                    }
+                }
+            } catch (JsonProcessingException e) {
+                // unreadable context is left out of the evidence
+            }
+        }, incidentId);
+        return new IncidentEvidence(incidentId, title, severity, alerts, templates, metrics);
     }
 
     /** What makes a change material: the set of alerts, the set of templates, the severity. */

@@ -34,7 +34,17 @@ public class LlmAnalyst {
 
     /** A valid analysis and what it cost. */
     public record LlmOutcome(String provider, String model, AnalysisResult result, List<DroppedAction> dropped,
-                             String prompt, String response, long latencyMillis) { }
+                             String prompt, String response, long latencyMillis) {
+
+        /** Estimated: camel-langchain4j-chat returns the text only, so tokens are counted as characters / 4. */
+        public int tokensIn() {
+            return prompt.length() / 4;
+        }
+
+        public int tokensOut() {
+            return response.length() / 4;
+        }
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(LlmAnalyst.class);
 

@@ -44,6 +44,10 @@ public class PromptBuilder {
             optional.add("Log template " + template.templateId() + " of " + template.service() + ", " + template.occurrences()
                     + " lines: " + template.template());
         }
+        for (IncidentEvidence.MetricEvidence metric : incident.metrics()) {
+            optional.add("Metric " + metric.query() + " " + metric.series() + ": min " + metric.min() + ", max "
+                    + metric.max() + ", last " + metric.last());
+        }
         for (io.aiopshub.llm.similar.Runbooks.Section section : runbooks) {
             optional.add("Runbook " + section.heading() + ": " + section.text().replace('\n', ' '));
         }

@@ -43,7 +43,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
         "aiops.llm.ollama.model=llama-test",
         "aiops.llm.max-tokens=321",
         "aiops.llm.analysis-interval=300",
-        "aiops.llm.breaker-wait-in-open-state=1s"})
+        "aiops.llm.breaker-wait-in-open-state=1s",
+        "aiops.llm.timeout=2s",
+        "aiops.llm.prices.gpt-test.input=0.01",
+        "aiops.llm.prices.gpt-test.output=0.03"})
 class LlmAnalysisChainTest {
 
     static final WireMockServer OPENAI = new WireMockServer(options().dynamicPort());
@@ -111,6 +114,12 @@ class LlmAnalysisChainTest {
         assertThat(requests.get(1).getBodyAsString()).contains("not valid");
         assertThat(requests.get(0).getBodyAsString()).as("relevant runbook sections go into the prompt").contains("Runbook ");
         assertThat((String) row.get("PROMPT")).doesNotContain("s3cretPassw0rd");
+        int tokensIn = ((Number) row.get("TOKENS_IN")).intValue();
+        int tokensOut = ((Number) row.get("TOKENS_OUT")).intValue();
+        assertThat(tokensIn).isPositive();
+        assertThat(((Number) row.get("COST_USD")).doubleValue()).isCloseTo((tokensIn * 0.01 + tokensOut * 0.03) / 1000,
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(((Number) row.get("LATENCY_MS")).longValue()).isNotNegative();
         assertThat(timeline(id)).contains("dropped_actions");
     }
 
@@ -125,7 +134,11 @@ class LlmAnalysisChainTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> analyses(viaOllama) == 1);
         assertThat(jdbc.queryForObject("select provider from incident_analyses where incident_id = ?", String.class, viaOllama))
                 .isEqualTo("ollama");
-        assertThat(OLLAMA.findAll(postRequestedFor(urlEqualTo("/api/chat")))).hasSize(1);
+        var ollamaRequests = OLLAMA.findAll(postRequestedFor(urlEqualTo("/api/chat")));
+        assertThat(ollamaRequests).hasSize(1);
+        JsonNode ollamaBody = readJson(ollamaRequests.get(0).getBodyAsString());
+        assertThat(ollamaBody.path("model").asText()).isEqualTo("llama-test");
+        assertThat(ollamaBody.path("options").path("num_predict").asInt()).isEqualTo(321);
 
         OLLAMA.resetAll();
         OLLAMA.stubFor(post(urlEqualTo("/api/chat")).willReturn(aResponse().withStatus(500)));
@@ -135,6 +148,20 @@ class LlmAnalysisChainTest {
                 .isEqualTo("rule-based (fallback)");
         assertThat(jdbc.queryForObject("select rule_id from incident_analyses where incident_id = ?", String.class, viaRules))
                 .isEqualTo("service-down");
+    }
+
+    @Test
+    void aSlowPrimaryTimesOutAndTheSecondaryAnswers() {
+        OPENAI.stubFor(post(urlEqualTo("/v1/chat/completions"))
+                .willReturn(openAi(ANSWER.replace("\"", "\\\"").replace("\n", " ")).withFixedDelay(4000)));
+        OLLAMA.stubFor(post(urlEqualTo("/api/chat")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"model\":\"llama-test\",\"created_at\":\"2026-01-01T00:00:00Z\",\"message\":{\"role\":\"assistant\","
+                        + "\"content\":" + quote(ANSWER) + "},\"done\":true}")));
+        String id = raise("SlowProviderCase", "t");
+        await().atMost(Duration.ofSeconds(25)).until(() -> analyses(id) == 1);
+        assertThat(jdbc.queryForObject("select provider from incident_analyses where incident_id = ?", String.class, id))
+                .isEqualTo("ollama");
     }
 
     @Test
@@ -230,6 +257,14 @@ class LlmAnalysisChainTest {
                 {"id":"c1","object":"chat.completion","created":1764000000,"model":"gpt-test",
                  "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}],
                  "usage":{"prompt_tokens":100,"completion_tokens":50,"total_tokens":150}}""".formatted(escapedContent));
+    }
+
+    private JsonNode readJson(String text) {
+        try {
+            return json.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String quote(String text) {
