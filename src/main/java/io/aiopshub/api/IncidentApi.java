@@ -139,6 +139,25 @@ public class IncidentApi {
         return json.write(analysis(id));
     }
 
+    /** {@code POST /api/v1/analyze}, body {@code {"service": "checkout", "window": "1h"}} (window default 1h). */
+    public String analyzeService(byte[] body) {
+        JsonNode request = json.readObject(body);
+        String service = requiredText(request, "service", 256);
+        java.time.Duration window = java.time.Duration.ofHours(1);
+        JsonNode windowNode = request.get("window");
+        if (windowNode != null && !windowNode.isNull()) {
+            try {
+                window = io.aiopshub.incident.Durations.parse(windowNode.asText());
+            } catch (IllegalArgumentException e) {
+                throw new PayloadValidationException("window", "must be a duration such as 30m, 1h or 1d");
+            }
+            if (window.isZero() || window.compareTo(java.time.Duration.ofDays(7)) > 0) {
+                throw new PayloadValidationException("window", "must be between 1s and 7d");
+            }
+        }
+        return json.write(analysisService.analyzeService(service, window));
+    }
+
     private AnalysisView analysis(String incidentId) {
         List<AnalysisView> latest = jdbc.query("select * from incident_analyses where incident_id = ? order by id desc "
                 + "fetch first 1 rows only", (rs, i) -> new AnalysisView("done", rs.getString("provider"),

@@ -165,6 +165,42 @@ public class IncidentAnalysisService {
                 });
     }
 
+    /** The answer to {@code POST /api/v1/analyze}: which analyst answered and what it said. */
+    public record ServiceAnalysis(String service, String window, String provider, Object result,
+                                  List<SimilarIncidents.Match> similarIncidents, List<Runbooks.Section> runbooks) { }
+
+    /**
+     * Analyses a service's recent state, as the old {@code /analyze} did: its alerts that fired and its log
+     * templates seen within the window, through the same chain. Nothing is stored.
+     */
+    public ServiceAnalysis analyzeService(String service, java.time.Duration window) {
+        java.time.Instant since = clock.instant().minus(window);
+        List<IncidentEvidence.AlertEvidence> alerts = jdbc.query("select a.fingerprint, a.status, a.labels_json from alerts a "
+                + "join incidents i on i.id = a.incident_id where i.service = ? and a.last_received_at >= ? order by a.id desc "
+                + "fetch first 50 rows only", (rs, i) -> new IncidentEvidence.AlertEvidence(rs.getString(1), rs.getString(2),
+                LabelsConverter.read(rs.getString(3))), service, Timestamp.from(since));
+        List<IncidentEvidence.TemplateEvidence> templates = jdbc.query("select service, template_id, template, occurrences "
+                + "from log_templates where service = ? and last_seen_at >= ? order by occurrences desc fetch first 20 rows only",
+                (rs, i) -> new IncidentEvidence.TemplateEvidence(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
+                service, Timestamp.from(since));
+        List<IncidentEvidence.AlertEvidence> subject = alerts.isEmpty()
+                ? List.of(new IncidentEvidence.AlertEvidence("-", "none", Map.of("alertname", "ServiceReview", "service", service)))
+                : alerts;
+        IncidentEvidence evidence = new IncidentEvidence(null, "Service " + service + " over the last " + window, "info",
+                subject, templates);
+        ensureSimilarIndexLoaded();
+        String description = describe(evidence);
+        List<SimilarIncidents.Match> similar = similarIncidents.nearest(description, 3, null);
+        List<Runbooks.Section> relevantRunbooks = runbooks.relevant(description, 2);
+        LlmAnalyst.LlmOutcome llm = llmAnalyst.hasProviders() ? llmAnalyst.analyze(evidence, similar, relevantRunbooks) : null;
+        if (llm != null) {
+            return new ServiceAnalysis(service, window.toString(), llm.provider(), llm.result(), similar, relevantRunbooks);
+        }
+        RuleBasedAnalyst.Outcome outcome = analyst.analyze(evidence);
+        return new ServiceAnalysis(service, window.toString(), llmAnalyst.hasProviders() ? RULE_BASED + " (fallback)" : RULE_BASED,
+                outcome.result(), similar, relevantRunbooks);
+    }
+
     /** A recurring incident (same signature) reuses the cached answer instead of paying again. */
     private LlmAnalyst.LlmOutcome cachedOrAsk(String signature, IncidentEvidence evidence,
                                               List<SimilarIncidents.Match> similar, List<Runbooks.Section> relevantRunbooks) {

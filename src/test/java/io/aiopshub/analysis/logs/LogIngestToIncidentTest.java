@@ -71,6 +71,14 @@ class LogIngestToIncidentTest {
                 new HttpEntity<>(headers), String.class).getBody())
                 .contains("\"analysis\":{\"status\":\"done\",\"provider\":\"rule-based\",\"ruleId\":\"dependency-unreachable\"")
                 .contains("\"summary\":\"checkout cannot reach a dependency\"");
+        // The old /analyze: a service's recent state through the same chain (rule-based here).
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> service = http.postForEntity("/api/v1/analyze",
+                new HttpEntity<>("{\"service\":\"checkout\",\"window\":\"1d\"}", headers), String.class);
+        assertThat(service.getStatusCode().value()).isEqualTo(200);
+        assertThat(service.getBody()).contains("\"provider\":\"rule-based\"").contains("cannot reach a dependency");
+        assertThat(http.postForEntity("/api/v1/analyze", new HttpEntity<>("{\"service\":\"x\",\"window\":\"forever\"}", headers),
+                String.class).getBody()).contains("\"field\":\"window\"");
         assertThat(templates.templates("checkout")).extracting(LogTemplate::template)
                 .contains("payment <*> failed: connection refused to <*> password <*>", "user <*> logged in");
         assertThat(jdbc.queryForObject("select count(*) from log_templates where service = 'checkout'", Long.class)).isEqualTo(2);
