@@ -229,9 +229,9 @@ public class IncidentAnalysisService {
                 (rs, i) -> new IncidentEvidence.AlertEvidence(rs.getString(1), rs.getString(2),
                         LabelsConverter.read(rs.getString(3))), incidentId);
         List<IncidentEvidence.TemplateEvidence> templates = jdbc.query(
-                "select service, template_id, template, occurrences from incident_log_templates where incident_id = ? "
-                        + "order by occurrences desc", (rs, i) -> new IncidentEvidence.TemplateEvidence(rs.getString(1),
-                        rs.getString(2), rs.getString(3), rs.getLong(4)), incidentId);
+                "select service, template_id, template, occurrences, examples_json from incident_log_templates "
+                        + "where incident_id = ? order by occurrences desc", (rs, i) -> new IncidentEvidence.TemplateEvidence(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), examples(rs.getString(5))), incidentId);
         List<IncidentEvidence.MetricEvidence> metrics = new java.util.ArrayList<>();
         jdbc.query("select query, series_json from incident_metric_context where incident_id = ? order by id", rs -> {
             try {
@@ -254,6 +254,14 @@ public class IncidentAnalysisService {
             }
         }, incidentId);
         return new IncidentEvidence(incidentId, title, severity, alerts, templates, metrics);
+    }
+
+    private List<String> examples(String stored) {
+        try {
+            return json.readValue(stored, new com.fasterxml.jackson.core.type.TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
     }
 
     /** What makes a change material: the set of alerts, the set of templates, the severity. */

@@ -42,7 +42,8 @@ public class PromptBuilder {
         }
         for (IncidentEvidence.TemplateEvidence template : incident.templates()) {
             optional.add("Log template " + template.templateId() + " of " + template.service() + ", " + template.occurrences()
-                    + " lines: " + template.template());
+                    + " lines: " + template.template()
+                    + (template.examples().isEmpty() ? "" : "\n  e.g. " + String.join("\n  e.g. ", template.examples())));
         }
         for (IncidentEvidence.MetricEvidence metric : incident.metrics()) {
             optional.add("Metric " + metric.query() + " " + metric.series() + ": min " + metric.min() + ", max "

@@ -17,5 +17,11 @@ public record IncidentEvidence(String incidentId, String title, String severity,
 
     public record AlertEvidence(String fingerprint, String status, Map<String, String> labels) { }
 
-    public record TemplateEvidence(String service, String templateId, String template, long occurrences) { }
+    /** A log template; {@code examples} are a few redacted lines that matched it. */
+    public record TemplateEvidence(String service, String templateId, String template, long occurrences, List<String> examples) {
+
+        public TemplateEvidence(String service, String templateId, String template, long occurrences) {
+            this(service, templateId, template, occurrences, List.of());
+        }
+    }
 }

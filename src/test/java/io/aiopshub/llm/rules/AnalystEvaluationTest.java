@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.yaml.snakeyaml.Yaml;
 
+import io.aiopshub.bench.EvaluationSet;
 import io.aiopshub.llm.catalog.ActionCatalog;
 
 /**
@@ -27,36 +25,36 @@ class AnalystEvaluationTest {
     static final double MEASURED_ACCURACY = 22.0 / 23;
 
     @Test
-    @SuppressWarnings("unchecked")
     void ruleBasedAnalystCategorisesTheEvaluationSet() throws Exception {
         RuleBasedAnalyst analyst = new RuleBasedAnalyst(RuleBasedAnalyst.loadRules("config/analyst-rules.yaml"),
                 ActionCatalog.load(Path.of("playbooks/catalog.yaml")));
-        List<Map<String, Object>> incidents;
+        List<EvaluationSet.Case> cases;
         try (InputStream in = getClass().getResourceAsStream("/llm-eval/incidents.yaml")) {
-            incidents = (List<Map<String, Object>>) new Yaml().<Map<String, Object>>load(in).get("incidents");
+            cases = EvaluationSet.load(in);
         }
-        assertThat(incidents).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(20);
         int correct = 0;
         List<String> misses = new ArrayList<>();
-        for (Map<String, Object> incident : incidents) {
-            Map<String, String> labels = new LinkedHashMap<>();
-            ((Map<String, Object>) incident.get("labels")).forEach((k, v) -> labels.put(k, String.valueOf(v)));
-            List<IncidentEvidence.TemplateEvidence> templates = new ArrayList<>();
-            for (Object t : (List<Object>) incident.getOrDefault("templates", List.of())) {
-                templates.add(new IncidentEvidence.TemplateEvidence(labels.getOrDefault("service", "x"), "T", String.valueOf(t), 10));
-            }
-            RuleBasedAnalyst.Outcome outcome = analyst.analyze(new IncidentEvidence("eval", (String) incident.get("name"),
-                    labels.getOrDefault("severity", "warning"), List.of(new IncidentEvidence.AlertEvidence("fp", "firing", labels)),
-                    templates));
-            if (outcome.category().equals(incident.get("expected"))) {
+        for (EvaluationSet.Case c : cases) {
+            RuleBasedAnalyst.Outcome outcome = analyst.analyze(c.evidence());
+            if (outcome.category().equals(c.expected())) {
                 correct++;
             } else {
-                misses.add(incident.get("name") + ": expected " + incident.get("expected") + ", got " + outcome.category()
-                        + " (rule " + outcome.ruleId() + ")");
+                misses.add(c.name() + ": expected " + c.expected() + ", got " + outcome.category() + " (rule " + outcome.ruleId() + ")");
             }
         }
-        double accuracy = (double) correct / incidents.size();
-        LOG.info("rule-based analyst: {}/{} correct ({}); misses: {}", correct, incidents.size(), accuracy, misses);
+        double accuracy = (double) correct / cases.size();
+        LOG.info("rule-based analyst: {}/{} correct ({}); misses: {}", correct, cases.size(), accuracy, misses);
         assertThat(accuracy).as("misses: %s", misses).isGreaterThanOrEqualTo(MEASURED_ACCURACY);
+    }
+
+    @Test
+    void freeTextRootCausesAreCategorisedByTheirWords() {
+        assertThat(EvaluationSet.categorise("The checkout service cannot reach its database: connection refused")).isEqualTo("dependency");
+        assertThat(EvaluationSet.categorise("The container was OOM killed")).isEqualTo("resources");
+        assertThat(EvaluationSet.categorise("Responses are slow because of saturation")).isEqualTo("performance");
+        assertThat(EvaluationSet.categorise("The process crashed and is down")).isEqualTo("availability");
+        assertThat(EvaluationSet.categorise("A NullPointerException after the last deploy")).isEqualTo("application");
+        assertThat(EvaluationSet.categorise("Nothing conclusive")).isEqualTo("unknown");
     }
 }
