@@ -66,8 +66,9 @@ public class IncidentApi {
                                     int stepSeconds, String seriesJson) { }
 
     /** The latest root-cause analysis, or status "pending" while there is none yet. */
-    public record AnalysisView(String status, String provider, String ruleId, String category, Object result,
-                               Object similarIncidents, Object runbooks, Instant createdAt) { }
+    public record AnalysisView(String status, String provider, String model, String ruleId, String category, Object result,
+                               Object similarIncidents, Object runbooks, Long latencyMs, Integer tokensIn, Integer tokensOut,
+                               Double costUsd, Instant createdAt) { }
 
     public record IncidentDetail(IncidentSummary incident, AnalysisView analysis, List<AlertView> alerts,
                                  List<TimelineView> timeline, List<NotificationView> notifications,
@@ -160,12 +161,15 @@ public class IncidentApi {
 
     private AnalysisView analysis(String incidentId) {
         List<AnalysisView> latest = jdbc.query("select * from incident_analyses where incident_id = ? order by id desc "
-                + "fetch first 1 rows only", (rs, i) -> new AnalysisView("done", rs.getString("provider"),
+                + "fetch first 1 rows only", (rs, i) -> new AnalysisView("done", rs.getString("provider"), rs.getString("model"),
                 rs.getString("rule_id"), rs.getString("category"), json.readTree(rs.getString("result_json")),
                 rs.getString("similar_json") == null ? null : json.readTree(rs.getString("similar_json")),
                 rs.getString("runbooks_json") == null ? null : json.readTree(rs.getString("runbooks_json")),
+                (Long) rs.getObject("latency_ms", Long.class), (Integer) rs.getObject("tokens_in", Integer.class),
+                (Integer) rs.getObject("tokens_out", Integer.class), (Double) rs.getObject("cost_usd", Double.class),
                 rs.getTimestamp("created_at").toInstant()), incidentId);
-        return latest.isEmpty() ? new AnalysisView("pending", null, null, null, null, null, null, null) : latest.get(0);
+        return latest.isEmpty() ? new AnalysisView("pending", null, null, null, null, null, null, null, null, null, null, null, null)
+                : latest.get(0);
     }
 
     /** Body: {@code {"user": "alice", "comment": "looking into it"}}. */

@@ -210,7 +210,7 @@ public class IncidentAnalysisService {
                 LlmAnalyst.LlmOutcome hit = json.readValue(cached.get(), LlmAnalyst.LlmOutcome.class);
                 meters.counter("aiops.llm.cache", "outcome", "hit").increment();
                 return new LlmAnalyst.LlmOutcome(hit.provider() + " (cached)", hit.model(), hit.result(), hit.dropped(),
-                        hit.prompt(), hit.response(), 0);
+                        hit.prompt(), hit.response(), 0, 0, 0);
             } catch (JsonProcessingException e) {
                 // An unreadable entry (older format) is simply asked again.
             }

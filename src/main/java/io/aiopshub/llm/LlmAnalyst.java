@@ -34,17 +34,7 @@ public class LlmAnalyst {
 
     /** A valid analysis and what it cost. */
     public record LlmOutcome(String provider, String model, AnalysisResult result, List<DroppedAction> dropped,
-                             String prompt, String response, long latencyMillis) {
-
-        /** Estimated: camel-langchain4j-chat returns the text only, so tokens are counted as characters / 4. */
-        public int tokensIn() {
-            return prompt.length() / 4;
-        }
-
-        public int tokensOut() {
-            return response.length() / 4;
-        }
-    }
+                             String prompt, String response, long latencyMillis, int tokensIn, int tokensOut) { }
 
     private static final Logger LOG = LoggerFactory.getLogger(LlmAnalyst.class);
 
@@ -52,10 +42,13 @@ public class LlmAnalyst {
     private final AnalysisOutputParser parser;
     private final PromptBuilder prompts;
     private final MeterRegistry meters;
+    private final TokenUsageRecorder tokens;
     private final List<Provider> providers = new ArrayList<>();
 
-    public LlmAnalyst(ProducerTemplate producer, ActionCatalog catalog, LlmProperties properties, MeterRegistry meters) {
+    public LlmAnalyst(ProducerTemplate producer, ActionCatalog catalog, LlmProperties properties, MeterRegistry meters,
+                      TokenUsageRecorder tokens) {
         this.producer = producer;
+        this.tokens = tokens;
         this.meters = meters;
         this.parser = new AnalysisOutputParser(catalog);
         this.prompts = new PromptBuilder(new Redactor(), catalog, properties.getPromptTokenBudget());
@@ -95,6 +88,7 @@ public class LlmAnalyst {
                 continue;
             }
             long start = System.nanoTime();
+            tokens.take();
             String response;
             try {
                 response = producer.requestBody(provider.endpointUri(), prompt, String.class);
@@ -108,10 +102,14 @@ public class LlmAnalyst {
                 }
                 long nanos = System.nanoTime() - start;
                 provider.breaker().onSuccess(nanos, TimeUnit.NANOSECONDS);
+                TokenUsageRecorder.Usage usage = tokens.take();
                 if (outcome instanceof ParseOutcome.Success success) {
                     count(provider, "success");
+                    // Providers that report no usage get an estimate (characters / 4), so cost is never silently 0.
+                    int in = usage.input() > 0 ? usage.input() : prompt.length() / 4;
+                    int out = usage.output() > 0 ? usage.output() : response.length() / 4;
                     return new LlmOutcome(provider.name(), provider.model(), success.result(), success.droppedActions(),
-                            prompt, response, TimeUnit.NANOSECONDS.toMillis(nanos));
+                            prompt, response, TimeUnit.NANOSECONDS.toMillis(nanos), in, out);
                 }
                 count(provider, "invalid_after_repair");
             } catch (RuntimeException e) {

@@ -14,18 +14,19 @@ public class LlmModels {
 
     @Bean
     @ConditionalOnExpression("!'${aiops.llm.openai.base-url:}'.isBlank()")
-    ChatModel openaiChatModel(LlmProperties properties) {
+    ChatModel openaiChatModel(LlmProperties properties, TokenUsageRecorder tokens) {
         LlmProperties.OpenAi openai = properties.getOpenai();
         return OpenAiChatModel.builder().baseUrl(openai.getBaseUrl()).apiKey(openai.getApiKey())
                 .modelName(openai.getModel()).timeout(properties.getTimeout()).maxTokens(properties.getMaxTokens())
-                .responseFormat("json_object").maxRetries(0).build();
+                .responseFormat("json_object").maxRetries(0).listeners(java.util.List.of(tokens)).build();
     }
 
     @Bean
     @ConditionalOnExpression("!'${aiops.llm.ollama.base-url:}'.isBlank()")
-    ChatModel ollamaChatModel(LlmProperties properties) {
+    ChatModel ollamaChatModel(LlmProperties properties, TokenUsageRecorder tokens) {
         LlmProperties.Ollama ollama = properties.getOllama();
         return OllamaChatModel.builder().baseUrl(ollama.getBaseUrl()).modelName(ollama.getModel())
-                .timeout(properties.getTimeout()).numPredict(properties.getMaxTokens()).maxRetries(0).build();
+                .timeout(properties.getTimeout()).numPredict(properties.getMaxTokens()).maxRetries(0)
+                .listeners(java.util.List.of(tokens)).build();
     }
 }
