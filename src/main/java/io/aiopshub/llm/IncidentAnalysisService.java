@@ -186,8 +186,12 @@ public class IncidentAnalysisService {
         List<IncidentEvidence.AlertEvidence> subject = alerts.isEmpty()
                 ? List.of(new IncidentEvidence.AlertEvidence("-", "none", Map.of("alertname", "ServiceReview", "service", service)))
                 : alerts;
+        List<IncidentEvidence.MetricEvidence> metrics = new java.util.ArrayList<>();
+        jdbc.queryForList("select distinct i.id from incidents i join incident_metric_context m on m.incident_id = i.id "
+                + "where i.service = ? and i.updated_at >= ?", String.class, service, Timestamp.from(since))
+                .forEach(incidentId -> metrics.addAll(evidence(incidentId, null, null).metrics()));
         IncidentEvidence evidence = new IncidentEvidence(null, "Service " + service + " over the last " + window, "info",
-                subject, templates);
+                subject, templates, metrics);
         ensureSimilarIndexLoaded();
         String description = describe(evidence);
         List<SimilarIncidents.Match> similar = similarIncidents.nearest(description, 3, null);

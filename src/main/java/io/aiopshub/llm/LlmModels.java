@@ -27,6 +27,7 @@ public class LlmModels {
         LlmProperties.Ollama ollama = properties.getOllama();
         return OllamaChatModel.builder().baseUrl(ollama.getBaseUrl()).modelName(ollama.getModel())
                 .timeout(properties.getTimeout()).numPredict(properties.getMaxTokens()).maxRetries(0)
+                .responseFormat(dev.langchain4j.model.chat.request.ResponseFormat.JSON)
                 .listeners(java.util.List.of(tokens)).build();
     }
 }

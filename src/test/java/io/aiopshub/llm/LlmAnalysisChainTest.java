@@ -140,6 +140,7 @@ class LlmAnalysisChainTest {
         JsonNode ollamaBody = readJson(ollamaRequests.get(0).getBodyAsString());
         assertThat(ollamaBody.path("model").asText()).isEqualTo("llama-test");
         assertThat(ollamaBody.path("options").path("num_predict").asInt()).isEqualTo(321);
+        assertThat(ollamaBody.path("format").asText()).isEqualTo("json");
 
         OLLAMA.resetAll();
         OLLAMA.stubFor(post(urlEqualTo("/api/chat")).willReturn(aResponse().withStatus(500)));
