@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,8 +62,10 @@ public class IncidentAnalysisService {
         this.clock = clock;
     }
 
-    /** Analyses the open incidents whose signature changed since their last analysis; returns how many. */
-    @Transactional
+    /**
+     * Analyses the open incidents whose signature changed since their last analysis; returns how many.
+     * Deliberately not one transaction: LLM calls take seconds, and each analysis is stored on its own.
+     */
     public int analyzePending() {
         List<Map<String, Object>> open = jdbc.queryForList(
                 "select id, title, severity from incidents where status = 'firing' order by updated_at desc fetch first 100 rows only");
@@ -78,7 +79,6 @@ public class IncidentAnalysisService {
     }
 
     /** Analyses one incident now, even if nothing changed ({@code POST /api/v1/incidents/{id}/analyze}). */
-    @Transactional
     public boolean analyzeNow(String incidentId) {
         List<Map<String, Object>> rows = jdbc.queryForList("select id, title, severity from incidents where id = ?", incidentId);
         if (rows.isEmpty()) {
