@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Analysis benchmarks. Usage:
 #   bench/run.sh loghub DIR   template-miner grouping accuracy and lines/s on LogHub-2k (e.g. ../shared/datasets/loghub-2k)
+#   bench/run.sh nab DIR      anomaly detector on the Numenta Anomaly Benchmark (e.g. ../shared/datasets/nab)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-}"
 dir="${2:-}"
 case "$mode" in
   loghub) main=io.aiopshub.bench.LogHubBenchmark ;;
-  *) echo "usage: bench/run.sh loghub DIR" >&2; exit 2 ;;
+  nab) main=io.aiopshub.bench.NabBenchmark ;;
+  *) echo "usage: bench/run.sh loghub|nab DIR" >&2; exit 2 ;;
 esac
 [ -d "$dir" ] || { echo "no such directory: $dir" >&2; exit 2; }
 ./mvnw -q -B -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
