@@ -17,6 +17,7 @@ public final class SeriesAnomalyDetector {
     private int next;
     private long seen;
     private double previous = Double.NaN;
+    private long lastAlarm = Long.MIN_VALUE / 2;
 
     public SeriesAnomalyDetector(DetectorConfig config) {
         this.config = config;
@@ -31,6 +32,11 @@ public final class SeriesAnomalyDetector {
         }
         double step = Double.isNaN(previous) ? 0 : value - previous;
         double score = seen < config.warmup() ? 0 : score(value, step);
+        if (seen - lastAlarm <= config.refractory()) {
+            score *= 0.25;
+        } else if (score > 0.5) {
+            lastAlarm = seen;
+        }
         levels[next] = value;
         steps[next] = step;
         next = (next + 1) % levels.length;
@@ -42,7 +48,8 @@ public final class SeriesAnomalyDetector {
 
     private double score(double value, double step) {
         double z = Math.max(robustZ(levels, value), robustZ(steps, step));
-        return 1 - Math.exp(-z / config.scale());
+        // z / (z + scale) never saturates at exactly 1, so a corpus-wide threshold can still separate.
+        return z / (z + config.scale());
     }
 
     private double robustZ(double[] buffer, double x) {
@@ -54,7 +61,7 @@ public final class SeriesAnomalyDetector {
         }
         Arrays.sort(window);
         // 1.4826 makes MAD comparable to a standard deviation; the floor keeps flat series from dividing by 0.
-        double spread = Math.max(1.4826 * median(window), 1e-9 + 1e-3 * Math.abs(median));
+        double spread = Math.max(1.4826 * median(window), 1e-6 + 1e-2 * Math.abs(median));
         return Math.abs(x - median) / spread;
     }
 

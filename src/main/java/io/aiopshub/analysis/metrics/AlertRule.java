@@ -12,7 +12,7 @@ public record AlertRule(String group, String name, String expr, Duration forDura
                         Map<String, String> labels, Map<String, String> annotations, boolean anomaly,
                         double anomalyThreshold) {
 
-    public static final double DEFAULT_ANOMALY_THRESHOLD = 0.9;
+    public static final double DEFAULT_ANOMALY_THRESHOLD = 0.7;
 
     public AlertRule(String group, String name, String expr, Duration forDuration, Duration keepFiringFor,
                      Map<String, String> labels, Map<String, String> annotations) {
