@@ -30,8 +30,7 @@ public final class LogHubBenchmark {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
-            System.err.println("usage: LogHubBenchmark DIR");
-            System.exit(2);
+            throw new IllegalArgumentException("usage: LogHubBenchmark DIR");
         }
         run(Path.of(args[0]), System.out);
     }

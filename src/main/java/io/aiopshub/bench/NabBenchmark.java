@@ -24,8 +24,7 @@ public final class NabBenchmark {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
-            System.err.println("usage: NabBenchmark DIR");
-            System.exit(2);
+            throw new IllegalArgumentException("usage: NabBenchmark DIR");
         }
         run(Path.of(args[0]), System.out);
     }

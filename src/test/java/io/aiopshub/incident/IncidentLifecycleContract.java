@@ -39,7 +39,7 @@ import io.aiopshub.support.TestClockConfig;
  */
 abstract class IncidentLifecycleContract {
 
-    static final String TOKEN = "test-token";
+    static final String BEARER = "test-token";
     static final Map<String, String> CPU = Map.of("alertname", "HighCPU", "service", "api", "severity", "critical",
             "instance", "10.0.0.1:9100");
 
@@ -343,7 +343,7 @@ abstract class IncidentLifecycleContract {
 
     ResponseEntity<String> exchange(HttpMethod method, String path, String body) {
         HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(TOKEN);
+        headers.setBearerAuth(BEARER);
         headers.setContentType(MediaType.APPLICATION_JSON);
         return http.exchange(java.net.URI.create(http.getRootUri() + path), method, new HttpEntity<>(body, headers), String.class);
     }

@@ -11,7 +11,7 @@ import io.aiopshub.support.TestClockConfig;
 
 /** The incident contract on a real PostgreSQL with the {@code postgres} profile. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "aiops.security.api-tokens=" + IncidentLifecycleContract.TOKEN,
+        "aiops.security.api-tokens=" + IncidentLifecycleContract.BEARER,
         "aiops.routing.file=src/test/resources/test-alert-routing.yaml",
         "camel.main.routes-include-pattern=file:routes/api.yaml,file:routes/error-handling.yaml"})
 @ActiveProfiles("postgres")
