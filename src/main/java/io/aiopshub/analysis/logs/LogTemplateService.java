@@ -59,7 +59,17 @@ public class LogTemplateService {
     /** Mines what is queued (up to {@code max} lines); returns how many lines it took. */
     public synchronized int drain(int max) {
         LogLineQueue.Batch batch = queue.take(max);
-        List<LogLine> lines = batch.lines();
+        mine(batch.lines());
+        // Acknowledged only now: a crash before this point hands the lines to another consumer.
+        queue.ack(batch);
+        return batch.lines().size();
+    }
+
+    /**
+     * Mines lines, saves the templates they touched and raises the events they call for, in the
+     * caller's transaction if there is one (log sources save their checkpoint in the same one).
+     */
+    public synchronized void mine(List<LogLine> lines) {
         List<IncomingAlert> events = new ArrayList<>();
         Map<String, Map<String, LogTemplate>> touched = new LinkedHashMap<>();
         for (LogLine line : lines) {
@@ -100,9 +110,18 @@ public class LogTemplateService {
                 }
             }
         }
-        // Acknowledged only now: a crash before this point hands the lines to another consumer.
-        queue.ack(batch);
-        return lines.size();
+    }
+
+    /**
+     * Drops what is held in memory for these services (miners, rates, examples, evidence not yet
+     * attached), after a transaction that mined their lines rolled back: the next line reloads the
+     * service's templates from the store as they were committed.
+     */
+    public synchronized void forget(Set<String> services) {
+        miners.keySet().removeAll(services);
+        rates.keySet().removeIf(key -> services.contains(key.substring(0, key.lastIndexOf('/'))));
+        examples.keySet().removeIf(key -> services.contains(key.substring(0, key.lastIndexOf('/'))));
+        pendingEvidence.removeIf(pending -> services.contains(pending.service()));
     }
 
     /** Attaches templates to incidents that now exist; the rest waits for the next call. */

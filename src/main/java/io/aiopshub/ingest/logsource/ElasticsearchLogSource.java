@@ -1,0 +1,74 @@
+package io.aiopshub.ingest.logsource;
+
+import java.io.StringReader;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.search.HitsMetadata;
+
+/**
+ * A {@link LogSearch} in the Elasticsearch client's types, and its answer back. The request goes to
+ * camel-elasticsearch as a {@link SearchRequest.Builder}: that component sends only the {@code query}
+ * of a JSON body, and the sort and {@code search_after} are what make the checkpoint work.
+ */
+@Component("elasticsearchLogSource")
+public class ElasticsearchLogSource {
+
+    private final LogSourcePoller poller;
+
+    public ElasticsearchLogSource(LogSourcePoller poller) {
+        this.poller = poller;
+    }
+
+    /** The next page's request, or null when nothing is settled yet. */
+    public SearchRequest.Builder request(String source, String service, String indices) {
+        LogSearch search = poller.next(source, service, indices);
+        if (search == null) {
+            return null;
+        }
+        SearchRequest.Builder request = new SearchRequest.Builder()
+                .index(search.indices())
+                .ignoreUnavailable(true)
+                .allowNoIndices(true)
+                .size(search.size())
+                .trackTotalHits(t -> t.enabled(false))
+                .query(Query.of(q -> q.withJson(new StringReader(search.query().toString()))));
+        for (int i = 0; i < search.sortFields().size(); i++) {
+            String field = search.sortFields().get(i);
+            String unmapped = i == 0 ? "date" : "keyword";
+            request.sort(s -> s.field(f -> field.startsWith("_") ? f.field(field).order(SortOrder.Asc)
+                    : f.field(field).order(SortOrder.Asc).unmappedType(
+                            co.elastic.clients.elasticsearch._types.mapping.FieldType._DESERIALIZER.parse(unmapped))));
+        }
+        if (!search.searchAfter().isEmpty()) {
+            request.searchAfter(search.searchAfter().stream().map(ElasticsearchLogSource::value).toList());
+        }
+        return request;
+    }
+
+    /** Analyses the page (number {@code page} of this poll); true when the next one should be read now. */
+    public boolean accept(String source, String service, HitsMetadata<JsonNode> hits, int page) {
+        List<SourceHit> lines = hits.hits().stream()
+                .map(hit -> new SourceHit(hit.id(), hit.source(), hit.sort().stream().map(FieldValue::_get).toList()))
+                .toList();
+        return poller.accept(source, service, lines, page);
+    }
+
+    private static FieldValue value(Object value) {
+        if (value instanceof Number number) {
+            return number instanceof Double || number instanceof Float ? FieldValue.of(number.doubleValue())
+                    : FieldValue.of(number.longValue());
+        }
+        if (value instanceof Boolean bool) {
+            return FieldValue.of(bool);
+        }
+        return FieldValue.of(String.valueOf(value));
+    }
+}

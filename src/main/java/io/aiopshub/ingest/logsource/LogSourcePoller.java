@@ -1,0 +1,100 @@
+package io.aiopshub.ingest.logsource;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import io.aiopshub.analysis.logs.LogTemplateService;
+import io.aiopshub.ingest.LogLine;
+
+/**
+ * The backend-neutral half of a log source: which page to read next, and what to do with it. A page's
+ * lines are mined and its checkpoint advanced in one transaction, so after a crash or restart the page
+ * is either wholly analysed and behind the checkpoint, or wholly read again: each line counts once.
+ */
+@Component
+public class LogSourcePoller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LogSourcePoller.class);
+
+    private final LogSearchFactory searches;
+    private final LogSourceCheckpoints checkpoints;
+    private final LogDocumentMapper mapper;
+    private final LogTemplateService templates;
+    private final TransactionTemplate transaction;
+    private final LogSourceProperties properties;
+    private final MeterRegistry metrics;
+    private final Clock clock;
+
+    public LogSourcePoller(LogSearchFactory searches, LogSourceCheckpoints checkpoints, LogDocumentMapper mapper,
+                           LogTemplateService templates, TransactionTemplate transaction, LogSourceProperties properties,
+                           MeterRegistry metrics, Clock clock) {
+        this.searches = searches;
+        this.checkpoints = checkpoints;
+        this.mapper = mapper;
+        this.templates = templates;
+        this.transaction = transaction;
+        this.properties = properties;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** The next page's search for a source, or null when there is nothing settled to read yet. */
+    public LogSearch next(String source, String service, String indices) {
+        metrics.counter("aiops.log.source.polls", "source", source).increment();
+        return searches.next(service, indices, checkpoints.load(source).orElse(null), clock.instant());
+    }
+
+    /**
+     * Analyses a page and moves the checkpoint behind it. Returns whether another page should follow at
+     * once: this one was full and the poll has pages left ({@code page} counts from 0). A failure rolls
+     * both back and forgets what the miner learnt in memory.
+     */
+    public boolean accept(String source, String service, List<SourceHit> hits, int page) {
+        if (hits.isEmpty()) {
+            return false;
+        }
+        List<LogLine> lines = new ArrayList<>(hits.size());
+        int skipped = 0;
+        for (SourceHit hit : hits) {
+            LogLine line = mapper.map(hit, service.isBlank() ? source : service);
+            if (line == null) {
+                skipped++;
+            } else {
+                lines.add(line);
+            }
+        }
+        SourceHit last = hits.get(hits.size() - 1);
+        long before = checkpoints.load(source).map(LogSourceCheckpoint::lines).orElse(0L);
+        Instant lastTimestamp = mapper.timestamp(last);
+        LogSourceCheckpoint next = new LogSourceCheckpoint(source, lastTimestamp, last.sort(), before + lines.size());
+        try {
+            transaction.executeWithoutResult(status -> {
+                templates.mine(lines);
+                checkpoints.save(next);
+            });
+        } catch (RuntimeException e) {
+            Set<String> services = new LinkedHashSet<>();
+            lines.forEach(line -> services.add(line.service()));
+            templates.forget(services);
+            throw e;
+        }
+        metrics.counter("aiops.log.source.lines", "source", source).increment(lines.size());
+        if (skipped > 0) {
+            metrics.counter("aiops.log.source.skipped", "source", source).increment(skipped);
+            LOG.warn("log source {}: {} documents without a message field {} were skipped", source, skipped,
+                    properties.getFields().getMessage());
+        }
+        return hits.size() >= properties.getPageSize() && page + 1 < properties.getMaxPagesPerPoll();
+    }
+}
