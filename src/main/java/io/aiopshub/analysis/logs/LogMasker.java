@@ -15,28 +15,61 @@ final class LogMasker {
     static final String WILDCARD = "<*>";
 
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern HEX = Pattern.compile("(0x)?[0-9a-fA-F]{6,}");
     private static final Pattern PATH = Pattern.compile("(/[^/\\s]+){2,}/?");
     private static final Pattern URL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://\\S+");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    /** Inside a token, the separator that glues a key to its value ({@code user=root}). */
-    private static final Pattern KEY_VALUE = Pattern.compile("=+");
+    /** Day and month names are parts of timestamps; empty brackets are an empty value. */
+    private static final Pattern TIME_WORD_OR_EMPTY = Pattern.compile(
+            "(?i)(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\\(\\)|\\[\\]|\\{\\}|''|\"\"");
 
     private LogMasker() { }
 
+    /**
+     * The message's words (split at whitespace), masked. A word holding a key=value pair is split
+     * further at each run of '=' and at an opening bracket ({@code user=root} is {@code user},
+     * {@code root}; {@code LOGIN(uid=0)} is {@code LOGIN}, {@code uid}, {@code 0)}), so that a word
+     * before the bracket stays a word of its own; other brackets ({@code chdir(pwd)},
+     * {@code error(s)}) are part of their word, and URLs and paths stay whole.
+     */
     static List<String> tokens(String content) {
         List<String> tokens = new ArrayList<>();
-        for (String word : WHITESPACE.split(content.trim())) {
-            // A URL or path stays one token however many '=' its query has: its pieces are not words.
-            if (word.indexOf('/') >= 0 || word.indexOf('?') >= 0) {
-                add(tokens, word);
-                continue;
+        String text = content.trim();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && isWhitespace(text.charAt(i))) {
+                i++;
             }
-            for (String token : KEY_VALUE.split(word)) {
-                add(tokens, token);
+            int start = i;
+            while (i < n && !isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                word(tokens, text.substring(start, i));
             }
         }
         return tokens;
+    }
+
+    private static void word(List<String> tokens, String word) {
+        // A URL or path stays one token however many '=' its query has: its pieces are not words.
+        if (word.indexOf('=') < 0 || word.indexOf('/') >= 0 || word.indexOf('?') >= 0) {
+            add(tokens, word);
+            return;
+        }
+        int start = 0;
+        for (int i = 0; i <= word.length(); i++) {
+            if (i == word.length() || word.charAt(i) == '=' || word.charAt(i) == '(') {
+                if (i > start) {
+                    add(tokens, word.substring(start, i));
+                }
+                start = i + 1;
+            }
+        }
+    }
+
+    /** What the regex class {@code \s} matches. */
+    private static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static void add(List<String> tokens, String raw) {
@@ -47,22 +80,27 @@ final class LogMasker {
         }
     }
 
-    /** Day and month names are parts of timestamps; empty brackets are an empty value. */
-    private static final Pattern TIME_WORD_OR_EMPTY = Pattern.compile(
-            "(?i)(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\\(\\)|\\[\\]|\\{\\}|''|\"\"");
-
+    /**
+     * Cheap tests first, the patterns only for tokens that can match them. Hex values are covered by
+     * the digit test: a hex run without a digit is a plain word ("facade", "deadbeef" as text).
+     */
     static boolean isVariable(String token) {
-        if (TIME_WORD_OR_EMPTY.matcher(token).matches()) {
-            return true;
-        }
-        for (int i = 0; i < token.length(); i++) {
+        int length = token.length();
+        for (int i = 0; i < length; i++) {
             if (Character.isDigit(token.charAt(i))) {
                 return true;
             }
         }
-        if (token.length() >= 6 && HEX.matcher(token).matches() && !token.chars().allMatch(Character::isLetter)) {
+        if ((length == 2 || length == 3) && TIME_WORD_OR_EMPTY.matcher(token).matches()) {
             return true;
         }
-        return UUID.matcher(token).matches() || URL.matcher(token).matches() || PATH.matcher(token).matches();
+        if (length == 36 && UUID.matcher(token).matches()) {
+            return true;
+        }
+        int slash = token.indexOf('/');
+        if (slash < 0) {
+            return false;
+        }
+        return token.contains("://") ? URL.matcher(token).matches() : PATH.matcher(token).matches();
     }
 }

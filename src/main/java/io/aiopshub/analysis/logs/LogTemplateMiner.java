@@ -12,16 +12,19 @@ import java.util.Map;
  * Online log template miner of the Drain family: lines are masked ({@link LogMasker}), then routed
  * through a fixed-depth tree (token count, then the leading tokens) to a small list of templates; the
  * most similar one above the threshold takes the line and turns differing positions into {@code <*>},
- * otherwise the line starts a new template. Ids are stable for the life of a template, also across
- * {@link #restore restores}. Memory is bounded by {@link MinerConfig#maxTemplates()} (least recently
- * seen forgotten first) and {@link MinerConfig#maxChildren()}. Not thread-safe: one miner per service,
- * callers synchronise.
+ * otherwise the line starts a new template. Only templates with the same last token (or a {@code <*>}
+ * there) are candidates: a differing constant closing word makes a different event. Ids are stable for
+ * the life of a template, also across {@link #restore restores}. Memory is bounded by
+ * {@link MinerConfig#maxTemplates()} (least recently seen forgotten first) and
+ * {@link MinerConfig#maxChildren()}. Not thread-safe: one miner per service, callers synchronise.
  */
 public final class LogTemplateMiner {
 
     private static final class Cluster {
         final String id;
         String[] tokens;
+        /** {@code tokens} joined, rebuilt only when a position turns into {@code <*>}. */
+        String template;
         long count;
         final Instant firstSeen;
         Instant lastSeen;
@@ -30,6 +33,7 @@ public final class LogTemplateMiner {
         Cluster(String id, String[] tokens, long count, Instant firstSeen, Instant lastSeen, List<Cluster> leaf) {
             this.id = id;
             this.tokens = tokens;
+            this.template = String.join(" ", tokens);
             this.count = count;
             this.firstSeen = firstSeen;
             this.lastSeen = lastSeen;
@@ -37,7 +41,7 @@ public final class LogTemplateMiner {
         }
 
         String template() {
-            return String.join(" ", tokens);
+            return template;
         }
     }
 
@@ -79,7 +83,15 @@ public final class LogTemplateMiner {
         Cluster best = null;
         double bestScore = -1;
         int bestWildcards = -1;
+        int last = tokens.length - 1;
         for (Cluster candidate : leaf) {
+            // The closing word of a message is as telling as its leading ones (which route the tree):
+            // "initialized by client SPP." and "...by client WindowsUpdateAgent." are different events.
+            // A constant last word therefore has to be equal; a masked one matches anything.
+            String closing = last < 0 ? null : candidate.tokens[last];
+            if (closing != null && !closing.equals(tokens[last]) && !closing.equals(LogMasker.WILDCARD)) {
+                continue;
+            }
             int equal = 0;
             int wildcards = 0;
             for (int i = 0; i < tokens.length; i++) {
@@ -99,10 +111,15 @@ public final class LogTemplateMiner {
             }
         }
         if (best != null && bestScore >= config.similarityThreshold()) {
+            boolean generalised = false;
             for (int i = 0; i < tokens.length; i++) {
-                if (!best.tokens[i].equals(tokens[i])) {
+                if (!best.tokens[i].equals(tokens[i]) && !best.tokens[i].equals(LogMasker.WILDCARD)) {
                     best.tokens[i] = LogMasker.WILDCARD;
+                    generalised = true;
                 }
+            }
+            if (generalised) {
+                best.template = String.join(" ", best.tokens);
             }
             best.count++;
             best.lastSeen = now;

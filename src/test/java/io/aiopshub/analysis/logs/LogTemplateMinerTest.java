@@ -29,6 +29,32 @@ class LogTemplateMinerTest {
     }
 
     @Test
+    void keyValueWordsSplitAtAnOpeningBracketOtherBracketsStayInTheirWord() {
+        assertThat(LogMasker.tokens("session opened for user root by LOGIN(uid=0)"))
+                .containsExactly("session", "opened", "for", "user", "root", "by", "LOGIN", "uid", "<*>");
+        assertThat(LogMasker.tokens("session opened for user news by (uid=0)"))
+                .containsExactly("session", "opened", "for", "user", "news", "by", "uid", "<*>");
+        assertThat(LogMasker.tokens("ciod: LOGIN chdir(pwd) failed, pipe error(s) (dcr 0x02f0)"))
+                .containsExactly("ciod:", "LOGIN", "chdir(pwd)", "failed", "pipe", "error(s)", "(dcr", "<*>");
+        assertThat(LogMasker.tokens("  a\tb \n c  ")).containsExactly("a", "b", "c");
+        assertThat(LogMasker.tokens("   ")).isEmpty();
+    }
+
+    @Test
+    void aDifferentClosingWordIsADifferentEvent() {
+        String spp = miner.add("Session: 11152_142416105 initialized by client SPP.").templateId();
+        String agent = miner.add("Session: 30546173_4261722401 initialized by client WindowsUpdateAgent.").templateId();
+        assertThat(agent).isNotEqualTo(spp);
+        assertThat(miner.add("Session: 30546174_4261722402 initialized by client WindowsUpdateAgent.").templateId())
+                .isEqualTo(agent);
+        // A differing word elsewhere is still a value, and a masked closing token matches any value.
+        TemplateMatch root = miner.add("Failed password for root from 5.36.59.76 port 42393 ssh2");
+        TemplateMatch git = miner.add("Failed password for git from 187.141.143.180 port 33532 ssh2");
+        assertThat(git.templateId()).isEqualTo(root.templateId());
+        assertThat(git.template()).isEqualTo("Failed password for <*> from <*> port <*> <*>");
+    }
+
+    @Test
     void sameEventWithDifferentValuesLandsOnOneTemplate() {
         TemplateMatch first = miner.add("Connection timed out after 30s to db-1");
         TemplateMatch second = miner.add("Connection timed out after 45s to db-2");
