@@ -12,7 +12,12 @@ public record AlertRule(String group, String name, String expr, Duration forDura
                         Map<String, String> labels, Map<String, String> annotations, boolean anomaly,
                         double anomalyThreshold) {
 
-    public static final double DEFAULT_ANOMALY_THRESHOLD = 0.7;
+    /**
+     * The detector's alarm level, which is also the threshold NAB's scorer picks over its corpus
+     * (docs/benchmarks.md). The detector reports an anomaly's onset and then damps its scores for a
+     * while, so anomaly rules want {@code keep_firing_for} rather than a long {@code for}.
+     */
+    public static final double DEFAULT_ANOMALY_THRESHOLD = 0.4;
 
     public AlertRule(String group, String name, String expr, Duration forDuration, Duration keepFiringFor,
                      Map<String, String> labels, Map<String, String> annotations) {
