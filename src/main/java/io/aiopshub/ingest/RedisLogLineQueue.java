@@ -1,30 +1,38 @@
 package io.aiopshub.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-import org.springframework.data.domain.Range;
 import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
-import org.springframework.data.redis.connection.stream.PendingMessage;
-import org.springframework.data.redis.connection.stream.PendingMessages;
 import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAutoClaimArgs;
+import io.lettuce.core.api.async.RedisStreamAsyncCommands;
+import io.lettuce.core.models.stream.ClaimedMessages;
 
 /**
  * Log lines in a capped Redis Stream ({@code aiops:logs:stream}) read by the consumer group
  * {@code aiops-miners}, so several hub instances share the work. A line is acknowledged (XACK) only
  * after it was mined; lines a consumer took and never acknowledged (it died) are claimed by another
- * consumer once they have been idle for {@code reclaimAfter} (XPENDING + XCLAIM), so none is lost.
+ * consumer once they have been idle for {@code reclaimAfter} (XAUTOCLAIM), so none is lost. Delivery is
+ * at least once: a consumer that mined a batch and died before XACK leaves it to be mined again.
  */
 public class RedisLogLineQueue implements LogLineQueue {
 
@@ -80,19 +88,53 @@ public class RedisLogLineQueue implements LogLineQueue {
         }
     }
 
-    /** Takes over entries that some consumer (perhaps a dead one, perhaps this one) left unacknowledged. */
+    /**
+     * Takes over entries that some consumer (perhaps a dead one, perhaps this one) left unacknowledged
+     * for {@code reclaimAfter}, with XAUTOCLAIM. Spring Data Redis has no method for it, so it goes
+     * through the Lettuce connection underneath.
+     */
     private List<MapRecord<String, Object, Object>> reclaim(int max) {
-        PendingMessages pending = redis.opsForStream().pending(STREAM, GROUP, Range.unbounded(), max);
-        List<RecordId> stale = new ArrayList<>();
-        for (PendingMessage message : pending) {
-            if (message.getElapsedTimeSinceLastDelivery().compareTo(reclaimAfter) >= 0) {
-                stale.add(message.getId());
+        ClaimedMessages<byte[], byte[]> claimed = redis.execute((RedisCallback<ClaimedMessages<byte[], byte[]>>) connection -> {
+            @SuppressWarnings("unchecked")
+            RedisStreamAsyncCommands<byte[], byte[]> lettuce = (RedisStreamAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
+            try {
+                return lettuce.xautoclaim(bytes(STREAM), XAutoClaimArgs.Builder.xautoclaim(
+                        io.lettuce.core.Consumer.from(bytes(GROUP), bytes(consumer)), reclaimAfter, "0-0").count(max))
+                        .get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reclaiming log lines", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("XAUTOCLAIM on " + STREAM + " failed", e);
             }
-        }
-        if (stale.isEmpty()) {
+        });
+        if (claimed == null) {
             return List.of();
         }
-        return redis.opsForStream().claim(STREAM, GROUP, consumer, reclaimAfter, stale.toArray(RecordId[]::new));
+        List<MapRecord<String, Object, Object>> records = new ArrayList<>();
+        List<String> trimmed = new ArrayList<>();
+        for (StreamMessage<byte[], byte[]> message : claimed.getMessages()) {
+            // Redis 6.2 returns an entry already trimmed from the capped stream with no body: nothing to mine.
+            if (message.getBody() == null || message.getBody().isEmpty()) {
+                trimmed.add(message.getId());
+                continue;
+            }
+            Map<Object, Object> fields = new LinkedHashMap<>();
+            message.getBody().forEach((k, v) -> fields.put(text(k), text(v)));
+            records.add(MapRecord.create(STREAM, fields).withId(RecordId.of(message.getId())));
+        }
+        if (!trimmed.isEmpty()) {
+            redis.opsForStream().acknowledge(STREAM, GROUP, trimmed.toArray(String[]::new));
+        }
+        return records;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] value) {
+        return value == null ? null : new String(value, StandardCharsets.UTF_8);
     }
 
     private void ensureGroup() {
