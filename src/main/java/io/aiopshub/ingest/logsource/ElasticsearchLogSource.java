@@ -8,8 +8,6 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.search.HitsMetadata;
 
@@ -33,24 +31,11 @@ public class ElasticsearchLogSource {
         if (search == null) {
             return null;
         }
-        SearchRequest.Builder request = new SearchRequest.Builder()
+        return new SearchRequest.Builder()
+                .withJson(new StringReader(search.body().toString()))
                 .index(search.indices())
                 .ignoreUnavailable(true)
-                .allowNoIndices(true)
-                .size(search.size())
-                .trackTotalHits(t -> t.enabled(false))
-                .query(Query.of(q -> q.withJson(new StringReader(search.query().toString()))));
-        for (int i = 0; i < search.sortFields().size(); i++) {
-            String field = search.sortFields().get(i);
-            String unmapped = i == 0 ? "date" : "keyword";
-            request.sort(s -> s.field(f -> field.startsWith("_") ? f.field(field).order(SortOrder.Asc)
-                    : f.field(field).order(SortOrder.Asc).unmappedType(
-                            co.elastic.clients.elasticsearch._types.mapping.FieldType._DESERIALIZER.parse(unmapped))));
-        }
-        if (!search.searchAfter().isEmpty()) {
-            request.searchAfter(search.searchAfter().stream().map(ElasticsearchLogSource::value).toList());
-        }
-        return request;
+                .allowNoIndices(true);
     }
 
     /** Analyses the page (number {@code page} of this poll); true when the next one should be read now. */
@@ -59,16 +44,5 @@ public class ElasticsearchLogSource {
                 .map(hit -> new SourceHit(hit.id(), hit.source(), hit.sort().stream().map(FieldValue::_get).toList()))
                 .toList();
         return poller.accept(source, service, lines, page);
-    }
-
-    private static FieldValue value(Object value) {
-        if (value instanceof Number number) {
-            return number instanceof Double || number instanceof Float ? FieldValue.of(number.doubleValue())
-                    : FieldValue.of(number.longValue());
-        }
-        if (value instanceof Boolean bool) {
-            return FieldValue.of(bool);
-        }
-        return FieldValue.of(String.valueOf(value));
     }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A search for the next page of a source's log lines, before it is written in a backend's client
- * types: indices, the query, the sort keys (ascending), where to continue, and the page size.
+ * A search for the next page of a source's log lines, before it is put in a backend client's types:
+ * the index patterns and the search body (query, sort, {@code search_after}, size), which both
+ * Elasticsearch and OpenSearch read the same way.
  */
-public record LogSearch(List<String> indices, ObjectNode query, List<String> sortFields, List<Object> searchAfter,
-                        int size) {
+public record LogSearch(List<String> indices, ObjectNode body) {
 }

@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Writes the search for a source's next page, the same for Elasticsearch and OpenSearch: documents in
  * settled time (after the checkpoint or the look-back, before now minus the settle delay), of the
  * source's service, errors only unless configured otherwise, sorted by timestamp then tiebreak, and
- * continuing after the checkpoint's sort values.
+ * continuing after the checkpoint's sort values. Fields missing from some index sort as unmapped
+ * instead of failing the search.
  */
 @Component
 public class LogSearchFactory {
@@ -46,11 +47,21 @@ public class LogSearchFactory {
         if (properties.isErrorsOnly()) {
             filter.add(anyOf(properties.getFields().getLevel(), properties.getErrorLevels(), properties.getErrorWords()));
         }
-        ObjectNode query = NODES.objectNode();
-        query.putObject("bool").set("filter", filter);
-        return new LogSearch(indices(service, indices), query,
-                List.of(properties.getFields().getTimestamp(), properties.getTiebreakField()),
-                checkpoint == null ? List.of() : checkpoint.searchAfter(), properties.getPageSize());
+        ObjectNode body = NODES.objectNode();
+        body.putObject("query").putObject("bool").set("filter", filter);
+        ArrayNode sort = body.putArray("sort");
+        sort.addObject().putObject(properties.getFields().getTimestamp()).put("order", "asc").put("unmapped_type", "date");
+        ObjectNode tiebreak = sort.addObject().putObject(properties.getTiebreakField()).put("order", "asc");
+        if (!properties.getTiebreakField().startsWith("_")) {
+            tiebreak.put("unmapped_type", "keyword");
+        }
+        if (checkpoint != null) {
+            ArrayNode after = body.putArray("search_after");
+            checkpoint.searchAfter().forEach(value -> after.addPOJO(value));
+        }
+        body.put("size", properties.getPageSize());
+        body.put("track_total_hits", false);
+        return new LogSearch(indices(service, indices), body);
     }
 
     /** The configured index patterns, or the defaults for the service: {service}-*, logs-{service}-*, filebeat-*. */

@@ -11,8 +11,6 @@ import jakarta.json.stream.JsonParser;
 
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch._types.FieldValue;
-import org.opensearch.client.opensearch._types.SortOrder;
-import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.SearchRequest;
 import org.opensearch.client.opensearch.core.search.HitsMetadata;
 
@@ -36,50 +34,19 @@ public class OpenSearchLogSource {
         if (search == null) {
             return null;
         }
-        Query query;
-        try (JsonParser parser = mapper.jsonProvider().createParser(new StringReader(search.query().toString()))) {
-            query = Query._DESERIALIZER.deserialize(parser, mapper);
+        try (JsonParser parser = mapper.jsonProvider().createParser(new StringReader(search.body().toString()))) {
+            return SearchRequest._DESERIALIZER.deserialize(parser, mapper).toBuilder()
+                    .index(search.indices())
+                    .ignoreUnavailable(true)
+                    .allowNoIndices(true);
         }
-        SearchRequest.Builder request = new SearchRequest.Builder()
-                .index(search.indices())
-                .ignoreUnavailable(true)
-                .allowNoIndices(true)
-                .size(search.size())
-                .trackTotalHits(t -> t.enabled(false))
-                .query(query);
-        for (int i = 0; i < search.sortFields().size(); i++) {
-            String field = search.sortFields().get(i);
-            String unmapped = i == 0 ? "date" : "keyword";
-            request.sort(s -> s.field(f -> field.startsWith("_") ? f.field(field).order(SortOrder.Asc)
-                    : f.field(field).order(SortOrder.Asc).unmappedType(
-                            org.opensearch.client.opensearch._types.mapping.FieldType._DESERIALIZER.parse(unmapped))));
-        }
-        if (!search.searchAfter().isEmpty()) {
-            request.searchAfter(search.searchAfter().stream().map(OpenSearchLogSource::value).toList());
-        }
-        return request;
     }
 
     /** Analyses the page (number {@code page} of this poll); true when the next one should be read now. */
     public boolean accept(String source, String service, HitsMetadata<JsonNode> hits, int page) {
         List<SourceHit> lines = hits.hits().stream()
-                .map(hit -> new SourceHit(hit.id(), hit.source(), hit.sort().stream().map(OpenSearchLogSource::plain).toList()))
+                .map(hit -> new SourceHit(hit.id(), hit.source(), hit.sort().stream().map(FieldValue::_get).toList()))
                 .toList();
         return poller.accept(source, service, lines, page);
-    }
-
-    private static Object plain(FieldValue value) {
-        return value._get();
-    }
-
-    private static FieldValue value(Object value) {
-        if (value instanceof Number number) {
-            return number instanceof Double || number instanceof Float ? FieldValue.of(number.doubleValue())
-                    : FieldValue.of(number.longValue());
-        }
-        if (value instanceof Boolean bool) {
-            return FieldValue.of(bool);
-        }
-        return FieldValue.of(String.valueOf(value));
     }
 }

@@ -1,12 +1,12 @@
 package io.aiopshub.ingest.logsource;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.aiopshub.support.ElasticsearchAnswers.searchAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -77,7 +77,7 @@ class ElasticsearchLogSourceTest {
     @Test
     void pollsWithSearchAfterMinesLinesOnceAndContinuesFromTheCheckpoint() throws Exception {
         ELASTICSEARCH.stubFor(post(urlPathMatching("/.*/_search")).withRequestBody(notContaining("search_after"))
-                .willReturn(answer("""
+                .willReturn(searchAnswer("""
                         [{"_index":"logs-checkout-2026.03.01","_id":"Hk3Yq44BxV1","_score":null,
                           "_source":{"@timestamp":"2026-03-01T09:58:00.000Z","message":"Payment authorization failed for order 81723: upstream timeout after 5000ms",
                                      "log":{"level":"error"},"service":{"name":"checkout"},"host":{"name":"web-1"},"event":{"id":"a-001"}},
@@ -91,7 +91,7 @@ class ElasticsearchLogSourceTest {
                                      "log":{"level":"error"},"kubernetes":{"labels":{"app":"checkout"}},"event":{"id":"b-001"}},
                           "sort":[%d,"b-001"]}]""".formatted(T1, T1, T2))));
         ELASTICSEARCH.stubFor(post(urlPathMatching("/.*/_search")).withRequestBody(containing("search_after"))
-                .willReturn(answer("[]")));
+                .willReturn(searchAnswer("[]")));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> checkpointLines() == 3);
         await().atMost(Duration.ofSeconds(10)).until(() ->
@@ -147,14 +147,5 @@ class ElasticsearchLogSourceTest {
     private long checkpointLines() {
         List<Long> lines = jdbc.queryForList("select lines_read from log_source_checkpoints where source_id = 'elasticsearch'", Long.class);
         return lines.isEmpty() ? 0 : lines.get(0);
-    }
-
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer(String hits) {
-        return aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/vnd.elasticsearch+json;compatible-with=8")
-                .withHeader("X-Elastic-Product", "Elasticsearch")
-                .withBody("""
-                        {"took":3,"timed_out":false,"_shards":{"total":2,"successful":2,"skipped":0,"failed":0},
-                         "hits":{"max_score":null,"hits":%s}}""".formatted(hits));
     }
 }

@@ -1,11 +1,11 @@
 package io.aiopshub.ingest.logsource;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.aiopshub.support.ElasticsearchAnswers.searchAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,14 +43,14 @@ class LeaderOnlyPollingTest {
     void start() {
         elasticsearch.start();
         elasticsearch.stubFor(post(urlPathMatching("/.*/_search")).withRequestBody(notContaining("search_after"))
-                .willReturn(answer("""
+                .willReturn(searchAnswer("""
                         [{"_index":"logs-api-1","_id":"x1","_score":null,"sort":[%d,"x1"],
                           "_source":{"message":"Upstream connect error on 10.0.3.7:8080","log.level":"error","service.name":"api"}},
                          {"_index":"logs-api-1","_id":"x2","_score":null,"sort":[%d,"x2"],
                           "_source":{"message":"Upstream connect error on 10.0.3.9:8080","log.level":"error","service.name":"api"}}]"""
                         .formatted(t1, t1))));
         elasticsearch.stubFor(post(urlPathMatching("/.*/_search")).withRequestBody(containing("search_after"))
-                .willReturn(answer("[]")));
+                .willReturn(searchAnswer("[]")));
     }
 
     @AfterEach
@@ -108,13 +108,5 @@ class LeaderOnlyPollingTest {
     private static long linesRead(JdbcTemplate jdbc) {
         List<Long> lines = jdbc.queryForList("select lines_read from log_source_checkpoints where source_id = 'elasticsearch'", Long.class);
         return lines.isEmpty() ? 0 : lines.get(0);
-    }
-
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer(String hits) {
-        return aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/vnd.elasticsearch+json;compatible-with=8")
-                .withHeader("X-Elastic-Product", "Elasticsearch")
-                .withBody("{\"took\":1,\"timed_out\":false,\"_shards\":{\"total\":1,\"successful\":1,\"skipped\":0,\"failed\":0},"
-                        + "\"hits\":{\"max_score\":null,\"hits\":" + hits + "}}");
     }
 }
