@@ -1,11 +1,13 @@
 package io.aiopshub.ingest.logsource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.aiopshub.support.ElasticsearchAnswers.searchAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,6 +37,7 @@ import io.aiopshub.support.TestClockConfig;
  * served by WireMock: the exact search sent (index patterns, settled time range, error filter, sort by
  * timestamp then tiebreak, no total count), the next page asked with {@code search_after} when a page
  * was full, lines mined into templates and an incident, and the checkpoint the next poll continues from.
+ * A failed search (503) stores nothing and the next poll asks again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:es-log-source;DB_CLOSE_DELAY=-1",
@@ -76,7 +79,14 @@ class ElasticsearchLogSourceTest {
 
     @Test
     void pollsWithSearchAfterMinesLinesOnceAndContinuesFromTheCheckpoint() throws Exception {
-        ELASTICSEARCH.stubFor(post(urlPathMatching("/.*/_search")).withRequestBody(notContaining("search_after"))
+        // The cluster is unavailable at first: the poll fails, nothing is stored, the next poll goes on.
+        ELASTICSEARCH.stubFor(post(urlPathMatching("/.*/_search")).inScenario("cluster").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("X-Elastic-Product", "Elasticsearch")
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"search_phase_execution_exception\",\"reason\":\"all shards failed\"},\"status\":503}"))
+                .willSetStateTo("up"));
+        ELASTICSEARCH.stubFor(post(urlPathMatching("/.*/_search")).inScenario("cluster").whenScenarioStateIs("up")
+                .withRequestBody(notContaining("search_after"))
                 .willReturn(searchAnswer("""
                         [{"_index":"logs-checkout-2026.03.01","_id":"Hk3Yq44BxV1","_score":null,
                           "_source":{"@timestamp":"2026-03-01T09:58:00.000Z","message":"Payment authorization failed for order 81723: upstream timeout after 5000ms",
@@ -90,14 +100,17 @@ class ElasticsearchLogSourceTest {
                           "_source":{"@timestamp":"2026-03-01T09:58:05.000Z","message":"java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, request timed out after 30000ms.",
                                      "log":{"level":"error"},"kubernetes":{"labels":{"app":"checkout"}},"event":{"id":"b-001"}},
                           "sort":[%d,"b-001"]}]""".formatted(T1, T1, T2))));
-        ELASTICSEARCH.stubFor(post(urlPathMatching("/.*/_search")).withRequestBody(containing("search_after"))
+        ELASTICSEARCH.stubFor(post(urlPathMatching("/.*/_search")).inScenario("cluster").whenScenarioStateIs("up")
+                .withRequestBody(containing("search_after"))
                 .willReturn(searchAnswer("[]")));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> checkpointLines() == 3);
         await().atMost(Duration.ofSeconds(10)).until(() ->
-                ELASTICSEARCH.findAll(postRequestedFor(urlPathMatching("/.*/_search"))).size() >= 2);
+                ELASTICSEARCH.findAll(postRequestedFor(urlPathMatching("/.*/_search"))).size() >= 3);
 
         List<LoggedRequest> searches = ELASTICSEARCH.findAll(postRequestedFor(urlPathMatching("/.*/_search")));
+        assertThat(searches.get(0).getBodyAsString()).as("the failed poll asked the same").isEqualTo(searches.get(1).getBodyAsString());
+        searches = searches.subList(1, searches.size());
         LoggedRequest first = searches.get(0);
         assertThat(first.getUrl()).startsWith("/logs-*,filebeat-*/_search")
                 .contains("ignore_unavailable=true").contains("allow_no_indices=true");
