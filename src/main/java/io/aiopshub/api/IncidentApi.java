@@ -11,12 +11,15 @@ import java.util.Set;
 import org.apache.camel.Header;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.aiopshub.incident.Durations;
 import io.aiopshub.incident.IncidentDispatcher;
 import io.aiopshub.ingest.PayloadValidationException;
+import io.aiopshub.llm.IncidentAnalysisService;
 import io.aiopshub.store.AlertEntity;
 import io.aiopshub.store.AlertRepository;
 import io.aiopshub.store.IncidentEntity;
@@ -83,12 +86,12 @@ public class IncidentApi {
     private final NotificationRepository notifications;
     private final IncidentDispatcher dispatcher;
     private final JsonBodies json;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
-    private final io.aiopshub.llm.IncidentAnalysisService analysisService;
+    private final JdbcTemplate jdbc;
+    private final IncidentAnalysisService analysisService;
 
     public IncidentApi(IncidentRepository incidents, AlertRepository alerts, TimelineRepository timeline,
                        NotificationRepository notifications, IncidentDispatcher dispatcher, JsonBodies json,
-                       org.springframework.jdbc.core.JdbcTemplate jdbc, io.aiopshub.llm.IncidentAnalysisService analysisService) {
+                       JdbcTemplate jdbc, IncidentAnalysisService analysisService) {
         this.jdbc = jdbc;
         this.analysisService = analysisService;
         this.incidents = incidents;
@@ -148,7 +151,7 @@ public class IncidentApi {
         JsonNode windowNode = request.get("window");
         if (windowNode != null && !windowNode.isNull()) {
             try {
-                window = io.aiopshub.incident.Durations.parse(windowNode.asText());
+                window = Durations.parse(windowNode.asText());
             } catch (IllegalArgumentException e) {
                 throw new PayloadValidationException("window", "must be a duration such as 30m, 1h or 1d");
             }

@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.aiopshub.config.HubMetrics;
+import io.aiopshub.config.HubProperties;
 import io.aiopshub.store.AlertInbox;
 import io.aiopshub.store.AlertInbox.InboxEvent;
 import io.aiopshub.store.DedupStore;
@@ -43,7 +44,7 @@ public class AlertIngestService {
 
     public AlertIngestService(AlertInbox inbox, DedupStore dedupStore, Fingerprinter fingerprinter,
                               TransactionTemplate transaction, HubMetrics metrics, Clock clock,
-                              io.aiopshub.config.HubProperties properties) {
+                              HubProperties properties) {
         this.inbox = inbox;
         this.dedupStore = dedupStore;
         this.fingerprinter = fingerprinter;

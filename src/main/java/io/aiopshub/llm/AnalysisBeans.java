@@ -4,13 +4,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.aiopshub.config.RedisMode;
 import io.aiopshub.llm.catalog.ActionCatalog;
 import io.aiopshub.llm.rules.RuleBasedAnalyst;
+import io.aiopshub.llm.similar.Embeddings;
+import io.aiopshub.llm.similar.Runbooks;
+import io.aiopshub.llm.similar.SimilarIncidents;
 
 /** The action catalog and the rule-based analyst, from their files (or the copies bundled in the jar). */
 @Configuration(proxyBeanMethods = false)
@@ -31,27 +40,27 @@ public class AnalysisBeans {
     }
 
     @Bean
-    AnalysisCache analysisCache(@Value("${aiops.llm.cache-ttl:24h}") java.time.Duration ttl, java.time.Clock clock,
-                                org.springframework.core.env.Environment env,
-                                org.springframework.beans.factory.ObjectProvider<org.springframework.data.redis.core.StringRedisTemplate> redis) {
-        return io.aiopshub.config.RedisMode.enabled(env) ? new AnalysisCache.Redis(redis.getObject(), ttl)
+    AnalysisCache analysisCache(@Value("${aiops.llm.cache-ttl:24h}") Duration ttl, Clock clock,
+                                Environment env,
+                                ObjectProvider<StringRedisTemplate> redis) {
+        return RedisMode.enabled(env) ? new AnalysisCache.Redis(redis.getObject(), ttl)
                 : new AnalysisCache.InMemory(ttl, clock);
     }
 
     @Bean
-    io.aiopshub.llm.similar.Embeddings embeddings() {
-        return new io.aiopshub.llm.similar.Embeddings();
+    Embeddings embeddings() {
+        return new Embeddings();
     }
 
     @Bean
-    io.aiopshub.llm.similar.SimilarIncidents similarIncidents(io.aiopshub.llm.similar.Embeddings embeddings) {
-        return new io.aiopshub.llm.similar.SimilarIncidents(embeddings);
+    SimilarIncidents similarIncidents(Embeddings embeddings) {
+        return new SimilarIncidents(embeddings);
     }
 
     @Bean
-    io.aiopshub.llm.similar.Runbooks runbooks(io.aiopshub.llm.similar.Embeddings embeddings,
+    Runbooks runbooks(Embeddings embeddings,
                                              @Value("${aiops.llm.runbooks-dir:runbooks}") String dir) {
-        return new io.aiopshub.llm.similar.Runbooks(embeddings, Path.of(dir));
+        return new Runbooks(embeddings, Path.of(dir));
     }
 
     @Bean

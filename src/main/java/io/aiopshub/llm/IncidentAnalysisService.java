@@ -2,6 +2,7 @@ package io.aiopshub.llm;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -120,7 +121,7 @@ public class IncidentAnalysisService {
                     + (llm.dropped().isEmpty() ? "" : " dropped_actions=" + llm.dropped()));
         } else {
             // No provider configured, or all failed: the deterministic analyst answers, marked as such.
-            String provider = llmAnalyst.hasProviders() ? RULE_BASED + " (fallback)" : RULE_BASED;
+            String provider = ruleBasedName();
             if (llmAnalyst.hasProviders()) {
                 meters.counter("aiops.llm.fallbacks").increment();
             }
@@ -186,7 +187,7 @@ public class IncidentAnalysisService {
         List<IncidentEvidence.AlertEvidence> subject = alerts.isEmpty()
                 ? List.of(new IncidentEvidence.AlertEvidence("-", "none", Map.of("alertname", "ServiceReview", "service", service)))
                 : alerts;
-        List<IncidentEvidence.MetricEvidence> metrics = new java.util.ArrayList<>();
+        List<IncidentEvidence.MetricEvidence> metrics = new ArrayList<>();
         jdbc.queryForList("select distinct i.id from incidents i join incident_metric_context m on m.incident_id = i.id "
                 + "where i.service = ? and i.updated_at >= ?", String.class, service, Timestamp.from(since))
                 .forEach(incidentId -> metrics.addAll(evidence(incidentId, null, null).metrics()));
@@ -201,11 +202,16 @@ public class IncidentAnalysisService {
             return new ServiceAnalysis(service, window.toString(), llm.provider(), llm.result(), similar, relevantRunbooks);
         }
         RuleBasedAnalyst.Outcome outcome = analyst.analyze(evidence);
-        return new ServiceAnalysis(service, window.toString(), llmAnalyst.hasProviders() ? RULE_BASED + " (fallback)" : RULE_BASED,
+        return new ServiceAnalysis(service, window.toString(), ruleBasedName(),
                 outcome.result(), similar, relevantRunbooks);
     }
 
     /** A recurring incident (same signature) reuses the cached answer instead of paying again. */
+    /** The rule-based analyst's name on a result: a fallback when LLM providers are configured. */
+    private String ruleBasedName() {
+        return llmAnalyst.hasProviders() ? RULE_BASED + " (fallback)" : RULE_BASED;
+    }
+
     private LlmAnalyst.LlmOutcome cachedOrAsk(String signature, IncidentEvidence evidence,
                                               List<SimilarIncidents.Match> similar, List<Runbooks.Section> relevantRunbooks) {
         var cached = cache.get(signature);
@@ -236,7 +242,7 @@ public class IncidentAnalysisService {
                 "select service, template_id, template, occurrences, examples_json from incident_log_templates "
                         + "where incident_id = ? order by occurrences desc", (rs, i) -> new IncidentEvidence.TemplateEvidence(
                         rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), examples(rs.getString(5))), incidentId);
-        List<IncidentEvidence.MetricEvidence> metrics = new java.util.ArrayList<>();
+        List<IncidentEvidence.MetricEvidence> metrics = new ArrayList<>();
         jdbc.query("select query, series_json from incident_metric_context where incident_id = ? order by id", rs -> {
             try {
                 for (com.fasterxml.jackson.databind.JsonNode series : json.readTree(rs.getString(2))) {
