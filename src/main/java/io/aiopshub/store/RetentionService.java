@@ -1,0 +1,78 @@
+package io.aiopshub.store;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.aiopshub.incident.IncidentEngine;
+import io.aiopshub.notify.NotificationOutbox;
+
+/**
+ * Deletes what is finished and old (route {@code retention}): resolved incidents with everything that
+ * hangs off them, ended silences and idle log templates. Open incidents, pending notifications and
+ * anything younger than its retention are never touched. Each incident goes with its children in one
+ * transaction, so a run cut short leaves no orphans.
+ */
+@Service
+public class RetentionService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetentionService.class);
+
+    /** Tables whose rows belong to an incident, children first. */
+    private static final List<String> INCIDENT_CHILDREN = List.of("alerts", "timeline_entries", "incident_log_templates",
+            "incident_metric_context", "incident_analyses");
+
+    public record Purged(int incidents, int silences, int logTemplates) { }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final RetentionProperties properties;
+    private final Clock clock;
+
+    public RetentionService(JdbcTemplate jdbc, TransactionTemplate transaction, RetentionProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public Purged purge() {
+        Instant now = clock.instant();
+        Timestamp resolvedBefore = Timestamp.from(now.minus(properties.getResolvedIncidents()));
+        // An incident with a notification still to send stays until it is sent or dead.
+        List<String> incidents = jdbc.queryForList("""
+                select i.id from incidents i where i.status = ? and i.resolved_at < ?
+                and not exists (select 1 from notifications n where n.incident_id = i.id and n.status = ?)
+                order by i.resolved_at""", String.class, IncidentEngine.RESOLVED, resolvedBefore, NotificationOutbox.PENDING)
+                .stream().limit(properties.getBatchSize()).toList();
+        for (String id : incidents) {
+            transaction.executeWithoutResult(status -> {
+                for (String table : INCIDENT_CHILDREN) {
+                    jdbc.update("delete from " + table + " where incident_id = ?", id);
+                }
+                jdbc.update("delete from notifications where incident_id = ? and status <> ?", id, NotificationOutbox.PENDING);
+                jdbc.update("delete from incidents where id = ? and status = ?", id, IncidentEngine.RESOLVED);
+            });
+        }
+        // Notifications of no incident (ad hoc), once finished, age like resolved incidents.
+        jdbc.update("delete from notifications where incident_id is null and status <> ? and updated_at < ?",
+                NotificationOutbox.PENDING, resolvedBefore);
+        int silences = jdbc.update("delete from silences where coalesce(expired_at, ends_at) < ?",
+                Timestamp.from(now.minus(properties.getEndedSilences())));
+        int templates = jdbc.update("delete from log_templates where last_seen_at < ?",
+                Timestamp.from(now.minus(properties.getIdleLogTemplates())));
+        Purged purged = new Purged(incidents.size(), silences, templates);
+        if (purged.incidents() + purged.silences() + purged.logTemplates() > 0) {
+            LOG.info("retention: deleted {} resolved incidents, {} ended silences, {} idle log templates",
+                    purged.incidents(), purged.silences(), purged.logTemplates());
+        }
+        return purged;
+    }
+}
