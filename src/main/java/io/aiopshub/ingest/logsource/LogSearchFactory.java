@@ -61,7 +61,7 @@ public class LogSearchFactory {
         }
         body.put("size", properties.getPageSize());
         body.put("track_total_hits", false);
-        return new LogSearch(indices(service, indices), body);
+        return new LogSearch(indices(service, indices), body, checkpoint == null ? List.of() : checkpoint.searchAfter());
     }
 
     /** The configured index patterns, or the defaults for the service: {service}-*, logs-{service}-*, filebeat-*. */

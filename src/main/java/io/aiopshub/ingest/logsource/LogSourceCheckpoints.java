@@ -2,9 +2,11 @@ package io.aiopshub.ingest.logsource;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -32,16 +34,36 @@ public class LogSourceCheckpoints {
                 rs.getLong("lines_read")), source).stream().findFirst();
     }
 
-    public void save(LogSourceCheckpoint checkpoint) {
-        String searchAfter = write(checkpoint.searchAfter());
+    /**
+     * Moves a source's checkpoint from {@code basis} (the sort values the page was searched after; empty
+     * for the first page) to after the page just read, adding its lines. Refuses when the stored
+     * checkpoint is no longer {@code basis}: someone else (another instance, during a leadership change)
+     * read that page first, and the caller's transaction must roll back rather than count it twice.
+     */
+    public void advance(String source, Instant timestamp, List<Object> searchAfter, long lines, List<Object> basis) {
+        String next = write(searchAfter);
         Timestamp now = Timestamp.from(clock.instant());
-        int updated = jdbc.update("update log_source_checkpoints set last_timestamp = ?, search_after = ?, lines_read = ?, "
-                + "updated_at = ? where source_id = ?", Timestamp.from(checkpoint.timestamp()), searchAfter,
-                checkpoint.lines(), now, checkpoint.source());
+        if (basis.isEmpty()) {
+            try {
+                jdbc.update("insert into log_source_checkpoints (source_id, last_timestamp, search_after, lines_read, updated_at) "
+                        + "values (?, ?, ?, ?, ?)", source, Timestamp.from(timestamp), next, lines, now);
+            } catch (DuplicateKeyException e) {
+                throw new CheckpointMovedException(source, e);
+            }
+            return;
+        }
+        int updated = jdbc.update("update log_source_checkpoints set last_timestamp = ?, search_after = ?, "
+                + "lines_read = lines_read + ?, updated_at = ? where source_id = ? and search_after = ?",
+                Timestamp.from(timestamp), next, lines, now, source, write(basis));
         if (updated == 0) {
-            jdbc.update("insert into log_source_checkpoints (source_id, last_timestamp, search_after, lines_read, updated_at) "
-                    + "values (?, ?, ?, ?, ?)", checkpoint.source(), Timestamp.from(checkpoint.timestamp()), searchAfter,
-                    checkpoint.lines(), now);
+            throw new CheckpointMovedException(source, null);
+        }
+    }
+
+    /** The page was already read by someone else; nothing of it may be kept. */
+    public static class CheckpointMovedException extends IllegalStateException {
+        CheckpointMovedException(String source, Throwable cause) {
+            super("the checkpoint of log source " + source + " moved while a page was read (another instance read it)", cause);
         }
     }
 

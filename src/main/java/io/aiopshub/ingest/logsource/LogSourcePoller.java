@@ -27,6 +27,9 @@ public class LogSourcePoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(LogSourcePoller.class);
 
+    /** Exchange property carrying, from request to answer, the checkpoint a page was searched after. */
+    public static final String BASIS = "aiopsLogSearchBasis";
+
     private final LogSearchFactory searches;
     private final LogSourceCheckpoints checkpoints;
     private final LogDocumentMapper mapper;
@@ -56,11 +59,12 @@ public class LogSourcePoller {
     }
 
     /**
-     * Analyses a page and moves the checkpoint behind it. Returns whether another page should follow at
-     * once: this one was full and the poll has pages left ({@code page} counts from 0). A failure rolls
-     * both back and forgets what the miner learnt in memory.
+     * Analyses a page and moves the checkpoint from {@code basis} (what the page was searched after)
+     * to behind it. Returns whether another page should follow at once: this one was full and the poll
+     * has pages left ({@code page} counts from 0). A failure, or a checkpoint someone else moved
+     * meanwhile, rolls both back and forgets what the miner learnt in memory.
      */
-    public boolean accept(String source, String service, List<SourceHit> hits, int page) {
+    public boolean accept(String source, String service, List<SourceHit> hits, int page, List<Object> basis) {
         if (hits.isEmpty()) {
             return false;
         }
@@ -75,13 +79,11 @@ public class LogSourcePoller {
             }
         }
         SourceHit last = hits.get(hits.size() - 1);
-        long before = checkpoints.load(source).map(LogSourceCheckpoint::lines).orElse(0L);
         Instant lastTimestamp = mapper.timestamp(last);
-        LogSourceCheckpoint next = new LogSourceCheckpoint(source, lastTimestamp, last.sort(), before + lines.size());
         try {
             transaction.executeWithoutResult(status -> {
                 templates.mine(lines);
-                checkpoints.save(next);
+                checkpoints.advance(source, lastTimestamp, last.sort(), lines.size(), basis);
             });
         } catch (RuntimeException e) {
             Set<String> services = new LinkedHashSet<>();
