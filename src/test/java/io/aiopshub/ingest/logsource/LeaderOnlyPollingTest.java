@@ -30,7 +30,7 @@ import io.aiopshub.AiopsHubApplication;
 /**
  * Two hub instances on one host (shared database, shared cluster directory) with the same log source:
  * only the leader polls; when it stops, the other takes over and continues from the shared checkpoint,
- * so no line is read twice.
+ * so no line is read twice. The incident its lines raise is analysed by one of them, once.
  */
 class LeaderOnlyPollingTest {
 
@@ -59,7 +59,7 @@ class LeaderOnlyPollingTest {
     }
 
     @Test
-    void onlyTheLeaderPollsAndTheOtherTakesOverFromTheCheckpoint() {
+    void onlyTheLeaderPollsAndTheOtherTakesOverFromTheCheckpoint() throws InterruptedException {
         ConfigurableApplicationContext a = startHub();
         ConfigurableApplicationContext b = startHub();
         try {
@@ -71,6 +71,12 @@ class LeaderOnlyPollingTest {
             ConfigurableApplicationContext leader = polls(a) > 0 ? a : b;
             ConfigurableApplicationContext follower = leader == a ? b : a;
             assertThat(linesRead(jdbc)).isEqualTo(2);
+            // The analysis loop is leader-only too: the incident the new template raised is analysed once.
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                    "select count(*) from incident_analyses", Long.class) >= 1);
+            Thread.sleep(3000);
+            assertThat(jdbc.queryForObject("select count(*) from incident_analyses", Long.class))
+                    .isEqualTo(jdbc.queryForObject("select count(*) from incidents", Long.class)).isEqualTo(1);
 
             leader.close();
             await().atMost(Duration.ofSeconds(30)).until(() -> polls(follower) >= 3);
