@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.aiopshub.ingest.AlertIngestService;
 import io.aiopshub.ingest.Fingerprinter;
@@ -100,28 +102,50 @@ public class LogTemplateService {
         persist(touched);
         if (!events.isEmpty()) {
             ingest.accept(events);
+            List<IncidentTemplateEvidence.Pending> raised = new ArrayList<>();
             for (IncomingAlert event : events) {
                 String service = event.labels().get("service");
                 String templateId = event.labels().get("template_id");
                 LogTemplate template = find(service, templateId);
                 if (template != null) {
-                    pendingEvidence.add(new IncidentTemplateEvidence.Pending(fingerprinter.fingerprint(event.labels()),
+                    raised.add(new IncidentTemplateEvidence.Pending(fingerprinter.fingerprint(event.labels()),
                             service, template, List.copyOf(examples.getOrDefault(service + "/" + templateId, new ArrayDeque<>()))));
                 }
             }
+            awaitOnceCommitted(raised);
         }
     }
 
     /**
-     * Drops what is held in memory for these services (miners, rates, examples, evidence not yet
-     * attached), after a transaction that mined their lines rolled back: the next line reloads the
-     * service's templates from the store as they were committed.
+     * Drops what is held in memory for these services (miners, rates, examples), after a transaction
+     * that mined their lines rolled back: the next line reloads the service's templates from the store
+     * as they were committed.
      */
     public synchronized void forget(Set<String> services) {
         miners.keySet().removeAll(services);
         rates.keySet().removeIf(key -> services.contains(key.substring(0, key.lastIndexOf('/'))));
         examples.keySet().removeIf(key -> services.contains(key.substring(0, key.lastIndexOf('/'))));
-        pendingEvidence.removeIf(pending -> services.contains(pending.service()));
+    }
+
+    /** Evidence waits for its incident only once the events that make the incident are committed. */
+    private void awaitOnceCommitted(List<IncidentTemplateEvidence.Pending> raised) {
+        if (raised.isEmpty()) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    addPending(raised);
+                }
+            });
+        } else {
+            addPending(raised);
+        }
+    }
+
+    private synchronized void addPending(List<IncidentTemplateEvidence.Pending> raised) {
+        pendingEvidence.addAll(raised);
     }
 
     /** Attaches templates to incidents that now exist; the rest waits for the next call. */

@@ -51,6 +51,9 @@ class LogSourcePollerTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
                 "select count(*) from alerts where labels_json like '%NewErrorLogTemplate%'", Long.class) == 1);
         assertThat(events()).as("one NewErrorLogTemplate, stored or applied").isEqualTo(1);
+        await("the incident carries the template, with its count").atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.queryForList("select occurrences from incident_log_templates where service = 'storage'",
+                        Long.class).equals(List.of(2L)));
     }
 
     @Test
