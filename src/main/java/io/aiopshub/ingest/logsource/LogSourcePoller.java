@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 
 import io.aiopshub.analysis.logs.LogTemplateService;
 import io.aiopshub.ingest.LogLine;
@@ -38,6 +42,7 @@ public class LogSourcePoller {
     private final LogSourceProperties properties;
     private final MeterRegistry metrics;
     private final Clock clock;
+    private final Map<String, AtomicLong> readUpTo = new ConcurrentHashMap<>();
 
     public LogSourcePoller(LogSearchFactory searches, LogSourceCheckpoints checkpoints, LogDocumentMapper mapper,
                            LogTemplateService templates, TransactionTemplate transaction, LogSourceProperties properties,
@@ -92,6 +97,9 @@ public class LogSourcePoller {
             throw e;
         }
         metrics.counter("aiops.log.source.lines", "source", source).increment(lines.size());
+        // How far a source has read: alert on time() minus this to catch a stuck or lagging source.
+        readUpTo.computeIfAbsent(source, s -> metrics.gauge("aiops.log.source.checkpoint.timestamp.seconds",
+                Tags.of("source", s), new AtomicLong())).set(lastTimestamp.getEpochSecond());
         if (skipped > 0) {
             metrics.counter("aiops.log.source.skipped", "source", source).increment(skipped);
             LOG.warn("log source {}: {} documents without a message field {} were skipped", source, skipped,

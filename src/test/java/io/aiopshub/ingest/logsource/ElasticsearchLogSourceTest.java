@@ -29,6 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import io.aiopshub.support.MutableClock;
 import io.aiopshub.support.TestClockConfig;
 
@@ -75,6 +77,7 @@ class ElasticsearchLogSourceTest {
 
     @Autowired JdbcTemplate jdbc;
     @Autowired MutableClock clock;
+    @Autowired MeterRegistry meters;
     final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -137,6 +140,8 @@ class ElasticsearchLogSourceTest {
                 Long.class)).containsExactly(2L, 1L);
         assertThat(jdbc.queryForObject("select template from log_templates where occurrences = 2", String.class))
                 .startsWith("Payment authorization failed for order <*>").doesNotContain("8172");
+        assertThat(meters.get("aiops.log.source.checkpoint.timestamp.seconds").tag("source", "elasticsearch").gauge().value())
+                .as("how far the source has read").isEqualTo(T2 / 1000.0);
         assertThat(jdbc.queryForObject("select search_after from log_source_checkpoints where source_id = 'elasticsearch'",
                 String.class)).isEqualTo("[%d,\"b-001\"]".formatted(T2));
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
