@@ -50,7 +50,9 @@ public class LogSearchFactory {
         ObjectNode body = NODES.objectNode();
         body.putObject("query").putObject("bool").set("filter", filter);
         ArrayNode sort = body.putArray("sort");
-        sort.addObject().putObject(properties.getFields().getTimestamp()).put("order", "asc").put("unmapped_type", "date");
+        // numeric_type date: sort values in epoch milliseconds even where the field is date_nanos
+        sort.addObject().putObject(properties.getFields().getTimestamp()).put("order", "asc").put("unmapped_type", "date")
+                .put("numeric_type", "date");
         ObjectNode tiebreak = sort.addObject().putObject(properties.getTiebreakField()).put("order", "asc");
         if (!properties.getTiebreakField().startsWith("_")) {
             tiebreak.put("unmapped_type", "keyword");

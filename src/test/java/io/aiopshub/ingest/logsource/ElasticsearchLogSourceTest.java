@@ -130,7 +130,7 @@ class ElasticsearchLogSourceTest {
                       {"match":{"message":{"query":"error exception failed"}}}],
                     "minimum_should_match":"1"}}]}},
                  "size":3,
-                 "sort":[{"@timestamp":{"order":"asc","unmapped_type":"date"}},{"event.id":{"order":"asc","unmapped_type":"keyword"}}],
+                 "sort":[{"@timestamp":{"order":"asc","unmapped_type":"date","numeric_type":"date"}},{"event.id":{"order":"asc","unmapped_type":"keyword"}}],
                  "track_total_hits":false}""".formatted(from, until)));
         JsonNode second = json.readTree(searches.get(1).getBodyAsString());
         assertThat(second.get("search_after")).as("a full page: the next one follows at once, after its last hit")

@@ -29,7 +29,7 @@ class LogSearchFactoryTest {
                 .as("no checkpoint yet: the look-back").isEqualTo(NOW.minus(Duration.ofMinutes(15)).toEpochMilli());
         assertThat(search.body().has("search_after")).isFalse();
         assertThat(search.body().get("sort")).isEqualTo(json.readTree(
-                "[{\"@timestamp\":{\"order\":\"asc\",\"unmapped_type\":\"date\"}},{\"_id\":{\"order\":\"asc\"}}]"));
+                "[{\"@timestamp\":{\"order\":\"asc\",\"unmapped_type\":\"date\",\"numeric_type\":\"date\"}},{\"_id\":{\"order\":\"asc\"}}]"));
     }
 
     @Test

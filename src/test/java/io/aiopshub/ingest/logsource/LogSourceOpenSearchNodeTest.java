@@ -27,7 +27,8 @@ import io.aiopshub.AiopsHubApplication;
 
 /**
  * The shipped OpenSearch log source against a real OpenSearch 2.19 node: realistic ECS log documents in
- * logs-* and filebeat-* indices are read (errors only), mined into templates and incidents; the hub is
+ * logs-* and filebeat-* indices (one with date_nanos timestamps) are read (errors only), mined into
+ * templates and incidents; the hub is
  * stopped, more lines are indexed (one with the same timestamp as the last line read, so only the
  * tiebreak separates it), and a restarted hub reads exactly the new lines from the stored checkpoint.
  */
@@ -57,6 +58,10 @@ class LogSourceOpenSearchNodeTest {
                    "log":{"properties":{"level":{"type":"keyword"}}},
                    "service":{"properties":{"name":{"type":"keyword"}}},
                    "host":{"properties":{"name":{"type":"keyword"}}}}}}""");
+        // Filebeat's index with nanosecond timestamps: sort values must still come back in milliseconds.
+        put("/filebeat-8.15.0-2026.11.24", """
+                {"settings":{"number_of_shards":1,"number_of_replicas":0},
+                 "mappings":{"properties":{"@timestamp":{"type":"date_nanos"}}}}""");
     }
 
     @AfterAll
