@@ -3,8 +3,10 @@ package io.aiopshub.llm;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +34,8 @@ public class IncidentAnalysisService {
 
     public static final String RULE_BASED = "rule-based";
     public static final String TIMELINE_KIND = "analysis";
+    /** Incidents whose evidence one run of the loop loads at most; the rest wait for the next run. */
+    private static final int MAX_PER_RUN = 100;
 
     private final JdbcTemplate jdbc;
     private final RuleBasedAnalyst analyst;
@@ -45,6 +49,8 @@ public class IncidentAnalysisService {
     private final IncidentTimeline timeline;
     private final ObjectMapper json;
     private final Clock clock;
+    /** Per open incident, the stamp this loop last looked at (see {@link #analyzePending()}). */
+    private final Map<String, String> stamps = new ConcurrentHashMap<>();
 
     public IncidentAnalysisService(JdbcTemplate jdbc, RuleBasedAnalyst analyst, LlmAnalyst llmAnalyst,
                                    AnalysisCache cache, io.micrometer.core.instrument.MeterRegistry meters,
@@ -65,17 +71,44 @@ public class IncidentAnalysisService {
 
     /**
      * Analyses the open incidents whose signature changed since their last analysis; returns how many.
+     * A cheap stamp per incident (severity, and the count and newest id of its alerts and its log
+     * templates) changes whenever the signature can have; only incidents whose stamp moved since this
+     * loop last looked have their evidence loaded and their signature compared.
      * Deliberately not one transaction: LLM calls take seconds, and each analysis is stored on its own.
      */
     public int analyzePending() {
-        List<Map<String, Object>> open = jdbc.queryForList(
-                "select id, title, severity from incidents where status = 'firing' order by updated_at desc fetch first 100 rows only");
+        List<Map<String, Object>> open = jdbc.queryForList("""
+                select i.id, i.title, i.severity,
+                       (select count(*) from alerts a where a.incident_id = i.id) as alert_count,
+                       (select max(a.id) from alerts a where a.incident_id = i.id) as alert_newest,
+                       (select count(*) from incident_log_templates t where t.incident_id = i.id) as template_count,
+                       (select max(t.id) from incident_log_templates t where t.incident_id = i.id) as template_newest
+                from incidents i where i.status = 'firing' order by i.updated_at desc""");
+        Map<String, String> current = new HashMap<>();
         int analysed = 0;
+        int looked = 0;
         for (Map<String, Object> row : open) {
-            if (analyze((String) row.get("ID"), (String) row.get("TITLE"), (String) row.get("SEVERITY"), false)) {
+            String id = (String) row.get("ID");
+            String stamp = row.get("SEVERITY") + "|" + row.get("ALERT_COUNT") + "|" + row.get("ALERT_NEWEST") + "|"
+                    + row.get("TEMPLATE_COUNT") + "|" + row.get("TEMPLATE_NEWEST");
+            String seen = stamps.get(id);
+            if (stamp.equals(seen) || looked >= MAX_PER_RUN) {
+                current.put(id, seen);
+                continue;
+            }
+            looked++;
+            if (analyze(id, (String) row.get("TITLE"), (String) row.get("SEVERITY"), false)) {
                 analysed++;
             }
+            current.put(id, stamp);
         }
+        // Only open incidents are remembered: the map is as large as the open set.
+        stamps.keySet().retainAll(current.keySet());
+        current.forEach((id, stamp) -> {
+            if (stamp != null) {
+                stamps.put(id, stamp);
+            }
+        });
         return analysed;
     }
 
