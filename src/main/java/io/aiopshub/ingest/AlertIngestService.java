@@ -8,12 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.aiopshub.config.HubMetrics;
 import io.aiopshub.config.HubProperties;
+import io.aiopshub.store.AfterCommit;
 import io.aiopshub.store.AlertInbox;
 import io.aiopshub.store.AlertInbox.InboxEvent;
 import io.aiopshub.store.DedupStore;
@@ -77,28 +76,13 @@ public class AlertIngestService {
         }
         if (!toStore.isEmpty()) {
             transaction.executeWithoutResult(status -> inbox.append(toStore));
-            rememberOnceCommitted(storedStates);
+            // Only once committed: inside a caller's transaction (log sources mine and checkpoint in one)
+            // a rollback must not leave these events "seen".
+            AfterCommit.run(() -> dedupStore.remember(storedStates));
         }
         String source = alerts.isEmpty() ? "unknown" : alerts.get(0).source();
         metrics.eventsReceived(source, alerts.size());
         metrics.eventsDeduplicated(source, alerts.size() - toStore.size());
         return new IngestResult(alerts.size(), toStore.size(), alerts.size() - toStore.size());
-    }
-
-    /**
-     * The dedup store learns of stored events only once they are committed: inside a caller's
-     * transaction (log sources mine and checkpoint in one) a rollback must not leave them "seen".
-     */
-    private void rememberOnceCommitted(List<AlertState> stored) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    dedupStore.remember(stored);
-                }
-            });
-        } else {
-            dedupStore.remember(stored);
-        }
     }
 }

@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.aiopshub.ingest.AlertIngestService;
 import io.aiopshub.ingest.Fingerprinter;
@@ -21,6 +19,7 @@ import io.aiopshub.ingest.IncomingAlert;
 import io.aiopshub.ingest.LogLine;
 import io.aiopshub.ingest.LogLineQueue;
 import io.aiopshub.llm.redact.Redactor;
+import io.aiopshub.store.AfterCommit;
 
 /**
  * Mines queued log lines into per-service templates and turns what matters into events for the
@@ -112,7 +111,8 @@ public class LogTemplateService {
                             service, template, List.copyOf(examples.getOrDefault(service + "/" + templateId, new ArrayDeque<>()))));
                 }
             }
-            awaitOnceCommitted(raised);
+            // Evidence waits for its incident only once the events that make the incident are committed.
+            AfterCommit.run(() -> addPending(raised));
         }
     }
 
@@ -125,23 +125,6 @@ public class LogTemplateService {
         miners.keySet().removeAll(services);
         rates.keySet().removeIf(key -> services.contains(key.substring(0, key.lastIndexOf('/'))));
         examples.keySet().removeIf(key -> services.contains(key.substring(0, key.lastIndexOf('/'))));
-    }
-
-    /** Evidence waits for its incident only once the events that make the incident are committed. */
-    private void awaitOnceCommitted(List<IncidentTemplateEvidence.Pending> raised) {
-        if (raised.isEmpty()) {
-            return;
-        }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    addPending(raised);
-                }
-            });
-        } else {
-            addPending(raised);
-        }
     }
 
     private synchronized void addPending(List<IncidentTemplateEvidence.Pending> raised) {
