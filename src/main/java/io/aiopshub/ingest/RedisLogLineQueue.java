@@ -20,6 +20,9 @@ import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.RedisOperations;
+import org.springframework.data.redis.core.SessionCallback;
+import org.springframework.data.redis.core.StreamOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import io.lettuce.core.StreamMessage;
@@ -55,9 +58,18 @@ public class RedisLogLineQueue implements LogLineQueue {
     @Override
     public int offer(List<LogLine> lines) {
         XAddOptions capped = XAddOptions.maxlen(maxLength).approximateTrimming(true);
-        for (LogLine line : lines) {
-            redis.opsForStream().add(STREAM, fields(line), capped);
-        }
+        // One round trip for the whole request, not one per line.
+        redis.executePipelined(new SessionCallback<Object>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K, V> Object execute(RedisOperations<K, V> operations) {
+                StreamOperations<String, String, String> streams = ((RedisOperations<String, String>) operations).opsForStream();
+                for (LogLine line : lines) {
+                    streams.add(STREAM, fields(line), capped);
+                }
+                return null;
+            }
+        });
         return lines.size();
     }
 

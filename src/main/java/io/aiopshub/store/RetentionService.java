@@ -50,8 +50,8 @@ public class RetentionService {
         List<String> incidents = jdbc.queryForList("""
                 select i.id from incidents i where i.status = ? and i.resolved_at < ?
                 and not exists (select 1 from notifications n where n.incident_id = i.id and n.status = ?)
-                order by i.resolved_at""", String.class, IncidentEngine.RESOLVED, resolvedBefore, NotificationOutbox.PENDING)
-                .stream().limit(properties.getBatchSize()).toList();
+                order by i.resolved_at fetch first ? rows only""", String.class, IncidentEngine.RESOLVED, resolvedBefore,
+                NotificationOutbox.PENDING, properties.getBatchSize());
         for (String id : incidents) {
             transaction.executeWithoutResult(status -> {
                 for (String table : INCIDENT_CHILDREN) {

@@ -1,7 +1,6 @@
 package io.aiopshub.ingest.logsource;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -84,8 +83,7 @@ public class LogSearchFactory {
             values.forEach(terms::add);
         }
         if (words != null && !words.isEmpty()) {
-            List<String> messageFields = new ArrayList<>(properties.getFields().getMessage());
-            for (String field : messageFields) {
+            for (String field : properties.getFields().getMessage()) {
                 should.addObject().putObject("match").putObject(field).put("query", String.join(" ", words));
             }
         }
