@@ -37,7 +37,7 @@ public final class Problems {
         }
     }
 
-    static void write(HttpServletResponse response, int status, String title, String detail, String field) throws IOException {
+    public static void write(HttpServletResponse response, int status, String title, String detail, String field) throws IOException {
         response.setStatus(status);
         response.setContentType(CONTENT_TYPE);
         response.getOutputStream().write(body(status, title, List.of(new FieldProblem(field, detail)))

@@ -10,17 +10,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class HubMetrics {
 
     private final MeterRegistry registry;
+    private final BoundedTagValues sources;
 
-    public HubMetrics(MeterRegistry registry) {
+    public HubMetrics(MeterRegistry registry, MetricsProperties properties) {
         this.registry = registry;
+        this.sources = new BoundedTagValues(properties.getKnownSources(), properties.getMaxOtherSources());
     }
 
     public void eventsReceived(String source, int count) {
-        counter("aiops.events.received", "source", source).increment(count);
+        counter("aiops.events.received", "source", sources.of(source)).increment(count);
     }
 
     public void eventsDeduplicated(String source, int count) {
-        counter("aiops.events.deduplicated", "source", source).increment(count);
+        counter("aiops.events.deduplicated", "source", sources.of(source)).increment(count);
     }
 
     public void eventsRejected(String endpoint) {

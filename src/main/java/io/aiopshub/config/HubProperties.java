@@ -1,8 +1,6 @@
 package io.aiopshub.config;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -13,22 +11,13 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties(prefix = "aiops")
 public class HubProperties {
 
-    private final Security security = new Security();
     private final Ingest ingest = new Ingest();
     private final Routing routing = new Routing();
     private final Notify notify = new Notify();
 
-    public Security getSecurity() { return security; }
     public Ingest getIngest() { return ingest; }
     public Routing getRouting() { return routing; }
     public Notify getNotify() { return notify; }
-
-    public static class Security {
-        /** Accepted bearer tokens, comma-separated. Empty: one is generated at start and logged once. */
-        private List<String> apiTokens = new ArrayList<>();
-        public List<String> getApiTokens() { return apiTokens; }
-        public void setApiTokens(List<String> apiTokens) { this.apiTokens = apiTokens; }
-    }
 
     public static class Ingest {
         /** Largest accepted request body; larger ones get 413. */

@@ -1,0 +1,241 @@
+package io.aiopshub.api.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.rest.RestDefinition;
+import org.apache.camel.model.rest.VerbDefinition;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aiopshub.support.RawHttp;
+import io.aiopshub.support.RawHttp.Answer;
+
+/**
+ * Walks every path the hub serves (read from Camel's REST model, so a new endpoint is walked too, plus
+ * actuator) in every spelling an attacker would try: encoded letters, {@code ;} parameters, {@code //},
+ * dot segments, encoded separators, case, trailing slash, double encoding. Without a valid token none
+ * is served and nothing changes; with a token, no spelling escapes the body limit.
+ */
+@AutoConfigureObservability
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:authwalk;DB_CLOSE_DELAY=-1",
+        "aiops.security.api-tokens=walker:walk-token",
+        "aiops.security.metrics-tokens=prom:scrape-token",
+        "aiops.ingest.max-body-size=64KB"})
+class AuthPathWalkerTest {
+
+    private static final String SILENCE = """
+            {"matchers":[{"name":"alertname","value":".*","isRegex":true}],
+             "startsAt":"2026-01-01T00:00:00Z","endsAt":"2099-01-01T00:00:00Z","createdBy":"attacker","comment":"mute all"}""";
+    private static final String EVENT = """
+            {"source":"walker","labels":{"alertname":"Walk"}}""";
+
+    @LocalServerPort int port;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired CamelContext camel;
+    private final ObjectMapper json = new ObjectMapper();
+    private RawHttp http;
+    private String silenceId;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        http = new RawHttp(port);
+        silenceId = jdbc.queryForList("select id from silences", String.class).stream().findFirst().orElse(null);
+        if (silenceId == null) {
+            Map<String, String> headers = new LinkedHashMap<>(auth("walk-token"));
+            headers.put("Content-Type", "application/json");
+            Answer created = http.send("POST", "/api/v1/silences", headers, SILENCE.getBytes(StandardCharsets.UTF_8));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            silenceId = json.readTree(created.body()).path("id").asText();
+        }
+    }
+
+    @Test
+    void noSpellingOfAnyPathIsServedWithoutAToken() throws Exception {
+        Map<String, Long> before = rowCounts();
+        List<String> served = new ArrayList<>();
+        int requests = 0;
+        for (Endpoint endpoint : endpoints()) {
+            for (String target : spellings(endpoint.path())) {
+                List<Map<String, String>> callers = target.equals(endpoint.path())
+                        ? List.of(Map.of(), auth("guess"), auth(""), Map.of("Authorization", "Basic d2Fsa2VyOndhbGstdG9rZW4="))
+                        : List.of(Map.of(), auth("guess"));
+                for (Map<String, String> headers : callers) {
+                    Map<String, String> all = new LinkedHashMap<>(headers);
+                    all.put("Content-Type", "application/json");
+                    Answer answer = http.send(endpoint.method(), target, all, endpoint.body());
+                    requests++;
+                    if (answer.status() < 400 || answer.status() >= 500) {
+                        served.add(endpoint.method() + " " + target + " " + headers.keySet() + " -> " + answer.status());
+                    }
+                    assertThat(answer.body()).doesNotContain("walk-token");
+                }
+            }
+        }
+        assertThat(served).as("requests answered without a valid token").isEmpty();
+        assertThat(requests).isGreaterThan(400);
+        assertThat(rowCounts()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from silences where expired_at is not null", Long.class)).isZero();
+    }
+
+    @Test
+    void noSpellingEscapesTheBodyLimit() throws Exception {
+        Map<String, Long> before = rowCounts();
+        byte[] oversized = ("{\"source\":\"walker\",\"labels\":{\"alertname\":\"" + "x".repeat(70_000) + "\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+        List<String> accepted = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            if (!endpoint.method().equals("POST")) {
+                continue;
+            }
+            for (String target : spellings(endpoint.path())) {
+                Map<String, String> headers = new LinkedHashMap<>(auth("walk-token"));
+                headers.put("Content-Type", "application/json");
+                Answer answer = http.send("POST", target, headers, oversized);
+                if (answer.status() != 413 && answer.status() != 400 && answer.status() != 404) {
+                    accepted.add(target + " -> " + answer.status());
+                }
+            }
+        }
+        assertThat(accepted).as("oversized bodies not refused").isEmpty();
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void healthShowsDetailsOnlyToApiTokensAndMetricsNeedAToken() throws Exception {
+        Answer open = http.send("GET", "/actuator/health", Map.of(), null);
+        assertThat(open.status()).isEqualTo(200);
+        JsonNode status = json.readTree(open.body());
+        assertThat(status.path("status").asText()).isEqualTo("UP");
+        assertThat(status.has("components")).isFalse();
+        assertThat(open.body()).doesNotContain("diskSpace").doesNotContain("path");
+
+        JsonNode detailed = json.readTree(http.send("GET", "/actuator/health", auth("walk-token"), null).body());
+        assertThat(detailed.path("components").has("db")).isTrue();
+
+        assertThat(http.send("GET", "/actuator/prometheus", Map.of(), null).status()).isEqualTo(401);
+        assertThat(http.send("GET", "/actuator/info", Map.of(), null).status()).isEqualTo(401);
+        Answer scraped = http.send("GET", "/actuator/prometheus", auth("scrape-token"), null);
+        assertThat(scraped.status()).isEqualTo(200);
+        assertThat(scraped.body()).contains("aiops_");
+        // A scrape token is for metrics only.
+        assertThat(http.send("GET", "/api/v1/incidents", auth("scrape-token"), null).status()).isEqualTo(403);
+        assertThat(http.send("GET", "/actuator/health", auth("scrape-token"), null).body()).doesNotContain("components");
+        assertThat(http.send("GET", "/api/v1/incidents", auth("walk-token"), null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void clientChosenSourcesCannotGrowTheMetricSeriesWithoutBound() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            Map<String, String> headers = new LinkedHashMap<>(auth("walk-token"));
+            headers.put("Content-Type", "application/json");
+            Answer answer = http.send("POST", "/api/v1/events", headers,
+                    ("{\"source\":\"src-" + i + "\",\"labels\":{\"alertname\":\"Series" + i + "\"}}").getBytes(StandardCharsets.UTF_8));
+            assertThat(answer.status()).isEqualTo(202);
+        }
+        String metrics = http.send("GET", "/actuator/prometheus", auth("scrape-token"), null).body();
+        long series = metrics.lines().filter(line -> line.startsWith("aiops_events_received_total{")).count();
+        assertThat(series).isLessThanOrEqualTo(3 + 20 + 1);
+        assertThat(metrics).contains("source=\"other\"");
+    }
+
+    private record Endpoint(String method, String path, byte[] body) { }
+
+    private List<Endpoint> endpoints() {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (RestDefinition rest : camel.getCamelContextExtension().getContextPlugin(Model.class).getRestDefinitions()) {
+            for (VerbDefinition verb : rest.getVerbs()) {
+                String method = verb.asVerb().toUpperCase(Locale.ROOT);
+                String path = (rest.getPath() + (verb.getPath() == null ? "" : verb.getPath()))
+                        .replace("{id}", silenceId);
+                byte[] body = !method.equals("POST") ? null
+                        : (path.endsWith("/silences") ? SILENCE : EVENT).getBytes(StandardCharsets.UTF_8);
+                endpoints.add(new Endpoint(method, path, body));
+            }
+        }
+        assertThat(endpoints).hasSizeGreaterThan(10);
+        for (String actuator : List.of("/actuator/prometheus", "/actuator/info", "/actuator", "/actuator/metrics",
+                "/actuator/env", "/actuator/health/db", "/actuator/health/diskSpace")) {
+            endpoints.add(new Endpoint("GET", actuator, null));
+        }
+        return endpoints;
+    }
+
+    /** The canonical path, then every spelling of it that some layer might decode to the same thing. */
+    static List<String> spellings(String path) {
+        String first = path.substring(1).split("/")[0];
+        String rest = path.substring(first.length() + 1);
+        String tail = rest.isEmpty() ? "" : rest.substring(1);
+        return List.of(
+                path,
+                "/" + encodeFirst(first) + rest,
+                "/" + encodeAll(first) + rest,
+                "/" + first + ";x" + rest,
+                "/" + first + ";jsessionid=1" + rest,
+                path + ";",
+                path + ";x=y",
+                "/" + path,
+                "/" + first + "//" + tail,
+                "/./" + path.substring(1),
+                "/x/../" + path.substring(1),
+                "/x/%2e%2e/" + path.substring(1),
+                "/" + first + "%2F" + tail,
+                "/" + first + "%2f" + tail,
+                "/" + first + "%5C" + tail,
+                path.toUpperCase(Locale.ROOT),
+                "/" + Character.toUpperCase(first.charAt(0)) + first.substring(1) + rest,
+                path + "/",
+                path + "//",
+                "/%25" + String.format("%02x", (int) first.charAt(0)) + first.substring(1) + rest,
+                path + "%00",
+                path + "%20",
+                path + "/.",
+                path + "?x=1",
+                "http://localhost" + path);
+    }
+
+    private static String encodeFirst(String segment) {
+        return "%" + String.format("%02X", (int) segment.charAt(0)) + segment.substring(1);
+    }
+
+    private static String encodeAll(String segment) {
+        StringBuilder encoded = new StringBuilder();
+        for (char c : segment.toCharArray()) {
+            encoded.append('%').append(String.format("%02x", (int) c));
+        }
+        return encoded.toString();
+    }
+
+    /** What a request that got through would change (the analysis loop changes other tables on its own). */
+    private Map<String, Long> rowCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String query : List.of("select count(*) from alert_inbox", "select count(*) from alerts",
+                "select count(*) from incidents", "select count(*) from incidents where acked_by is not null",
+                "select count(*) from silences", "select count(*) from silences where expired_at is not null",
+                "select count(*) from notifications")) {
+            counts.put(query, jdbc.queryForObject(query, Long.class));
+        }
+        return counts;
+    }
+
+    private static Map<String, String> auth(String token) {
+        return Map.of("Authorization", "Bearer " + token);
+    }
+}
