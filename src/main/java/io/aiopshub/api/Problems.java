@@ -40,7 +40,10 @@ public final class Problems {
     public static void write(HttpServletResponse response, int status, String title, String detail, String field) throws IOException {
         response.setStatus(status);
         response.setContentType(CONTENT_TYPE);
-        response.getOutputStream().write(body(status, title, List.of(new FieldProblem(field, detail)))
-                .getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = body(status, title, List.of(new FieldProblem(field, detail))).getBytes(StandardCharsets.UTF_8);
+        // A known length, not chunks: the answer is complete on the wire even while the server still
+        // drains a request body it refused.
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 }

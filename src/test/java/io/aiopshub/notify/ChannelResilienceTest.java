@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.RequestEntity;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -132,6 +133,7 @@ class ChannelResilienceTest {
     }
 
     private String gauge() {
-        return http.getForObject("/actuator/prometheus", String.class);
+        return http.exchange(RequestEntity.get("/actuator/prometheus")
+                .header("Authorization", "Bearer test-token").build(), String.class).getBody();
     }
 }

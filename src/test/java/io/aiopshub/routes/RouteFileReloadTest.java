@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.RequestEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -89,7 +90,8 @@ class RouteFileReloadTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> health().contains("\"status\":\"invalid\""));
         assertThat(health()).contains("line 6").contains("setBodyy");
         assertThat(call("greet")).isEqualTo("bonjour");
-        assertThat(http.getForObject("/actuator/prometheus", String.class))
+        assertThat(http.exchange(RequestEntity.get("/actuator/prometheus")
+                .header("Authorization", "Bearer test-token").build(), String.class).getBody())
                 .contains("aiops_routes_reloads_total{application=\"aiops-hub\",outcome=\"invalid\"}");
 
         // while one file is broken, other files still reload
@@ -156,7 +158,8 @@ class RouteFileReloadTest {
     }
 
     private String health() {
-        return http.getForObject("/actuator/health", String.class);
+        return http.exchange(RequestEntity.get("/actuator/health")
+                .header("Authorization", "Bearer test-token").build(), String.class).getBody();
     }
 
     static String greeting(String id, String reply) {

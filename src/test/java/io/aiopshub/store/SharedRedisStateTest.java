@@ -71,7 +71,7 @@ class SharedRedisStateTest {
     @Test
     void healthShowsRedis() throws Exception {
         HttpResponse<String> health = CLIENT.send(HttpRequest.newBuilder(URI.create(base(second) + "/actuator/health"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer redis-token").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.body()).contains("\"redis\":{\"status\":\"UP\"");
     }
 

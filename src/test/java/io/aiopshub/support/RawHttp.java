@@ -45,12 +45,17 @@ public final class RawHttp {
         }
     }
 
+    /** Reads one answer: up to the end of its body (by length or chunks), or to the end of the stream. */
     public static Answer read(InputStream in) throws IOException {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        in.transferTo(all);
-        String text = all.toString(StandardCharsets.ISO_8859_1);
-        int end = text.indexOf("\r\n\r\n");
-        String[] lines = (end < 0 ? text : text.substring(0, end)).split("\r\n");
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1) {
+            head.write(b);
+            if (head.size() >= 4 && head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                break;
+            }
+        }
+        String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
@@ -59,25 +64,39 @@ public final class RawHttp {
             }
         }
         int status = Integer.parseInt(lines[0].split(" ")[1]);
-        String body = end < 0 ? "" : text.substring(end + 4);
-        return new Answer(status, headers, "chunked".equalsIgnoreCase(headers.get("transfer-encoding")) ? dechunk(body) : body);
+        String body;
+        if (headers.containsKey("content-length")) {
+            body = new String(in.readNBytes(Integer.parseInt(headers.get("content-length"))), StandardCharsets.UTF_8);
+        } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            body = readChunks(in);
+        } else {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        return new Answer(status, headers, body);
     }
 
-    private static String dechunk(String chunked) {
-        StringBuilder body = new StringBuilder();
-        int at = 0;
-        while (at < chunked.length()) {
-            int lineEnd = chunked.indexOf("\r\n", at);
-            if (lineEnd < 0) {
-                break;
-            }
-            int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].trim(), 16);
+    private static String readChunks(InputStream in) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        while (true) {
+            String sizeLine = readLine(in);
+            int size = Integer.parseInt(sizeLine.split(";")[0].trim(), 16);
             if (size == 0) {
-                break;
+                readLine(in);
+                return body.toString(StandardCharsets.UTF_8);
             }
-            body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
-            at = lineEnd + 2 + size + 2;
+            body.write(in.readNBytes(size));
+            readLine(in);
         }
-        return body.toString();
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int b;
+        while ((b = in.read()) != -1 && b != '\n') {
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import io.aiopshub.config.HubProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 
 /**
@@ -32,9 +33,9 @@ public class ApiSecurityConfig {
 
     @Bean
     SecurityFilterChain hubSecurityFilterChain(HttpSecurity http, ApiTokens tokens, ApiSecurityProperties security,
-                                               HubProperties hub) throws Exception {
+                                               HubProperties hub, MeterRegistry registry) throws Exception {
         BoundedBodyFilter bodies = new BoundedBodyFilter(hub.getIngest().getMaxBodySize().toBytes(),
-                security.getBodyReadTimeout(), security.getMaxBufferedBodies().toBytes());
+                security.getBodyReadTimeout(), security.getMaxBufferedBodies().toBytes(), registry);
         http
             // A token API without cookies or sessions: nothing for CSRF to ride on.
             .csrf(AbstractHttpConfigurer::disable)

@@ -31,6 +31,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
         this.tokens = tokens;
     }
 
+    /**
+     * Camel's platform-http answers through an async dispatch, which passes the chain again without
+     * the first pass's security context: authenticate that pass too, or an authorised request ends as 401.
+     */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
@@ -12,6 +13,8 @@ import java.util.zip.GZIPInputStream;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.aiopshub.api.Problems;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,10 +36,14 @@ class BoundedBodyFilter extends OncePerRequestFilter {
     /** Permits are KiB of request bodies held in memory. */
     private final Semaphore memory;
 
-    BoundedBodyFilter(long maxBodyBytes, Duration readTimeout, long maxBufferedBytes) {
+    BoundedBodyFilter(long maxBodyBytes, Duration readTimeout, long maxBufferedBytes, MeterRegistry registry) {
         this.maxBodyBytes = maxBodyBytes;
         this.readTimeout = readTimeout;
-        this.memory = new Semaphore((int) Math.min(Integer.MAX_VALUE, Math.max(1, maxBufferedBytes / 1024)));
+        int budgetKib = (int) Math.min(Integer.MAX_VALUE, Math.max(1, maxBufferedBytes / 1024));
+        this.memory = new Semaphore(budgetKib);
+        Gauge.builder("aiops.http.buffered.body.bytes", memory, m -> (budgetKib - m.availablePermits()) * 1024.0)
+                .description("Request bodies held in memory now, against aiops.security.max-buffered-bodies")
+                .register(registry);
     }
 
     private static final class Rejected extends Exception {
@@ -76,14 +83,21 @@ class BoundedBodyFilter extends OncePerRequestFilter {
             reservation.grow(Math.max(declared, 0));
             byte[] raw = read(request.getInputStream(), System.nanoTime() + readTimeout.toNanos(), reservation);
             body = gzip ? gunzip(raw, reservation) : raw;
+        } catch (SocketTimeoutException e) {
+            reservation.release();
+            reject(response, slow());
+            return;
+        } catch (IOException | RuntimeException e) {
+            // The client went away mid-body, or worse: the memory is free again either way.
+            reservation.release();
+            if (causedBy(e, SocketTimeoutException.class)) {
+                reject(response, slow());
+                return;
+            }
+            throw e;
         } catch (Rejected e) {
             reservation.release();
-            if (e.status == 503) {
-                response.setHeader("Retry-After", "1");
-            }
-            // The rest of a rejected body is not worth reading: let the connection go.
-            response.setHeader("Connection", "close");
-            Problems.write(response, e.status, e.title, e.getMessage(), e.field);
+            reject(response, e);
             return;
         }
         try {
@@ -102,8 +116,7 @@ class BoundedBodyFilter extends OncePerRequestFilter {
                 throw tooLarge("more than " + maxBodyBytes + " bytes");
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new Rejected(408, "Request Timeout", "$",
-                        "the request body did not arrive within " + readTimeout.toSeconds() + " s");
+                throw slow();
             }
             out.write(buffer, 0, n);
             reservation.grow(out.size());
@@ -127,6 +140,31 @@ class BoundedBodyFilter extends OncePerRequestFilter {
             throw new Rejected(400, "Bad Request", "Content-Encoding", "the body is not valid gzip data");
         }
         return out.toByteArray();
+    }
+
+    private static void reject(HttpServletResponse response, Rejected e) throws IOException {
+        if (e.status == 503) {
+            response.setHeader("Retry-After", "1");
+        }
+        // The rest of a rejected body is not worth reading: let the connection go.
+        response.setHeader("Connection", "close");
+        Problems.write(response, e.status, e.title, e.getMessage(), e.field);
+        // Now, not after Tomcat has waited to swallow a body that may never come.
+        response.flushBuffer();
+    }
+
+    private Rejected slow() {
+        return new Rejected(408, "Request Timeout", "$",
+                "the request body did not arrive within " + readTimeout.toSeconds() + " s");
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Rejected tooLarge(String what) {
