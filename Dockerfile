@@ -1,12 +1,15 @@
 # Build with the Maven wrapper, run on a JRE as a non-root user.
+# DockerImageLayoutTest rebuilds the runtime stage's layout from the COPY lines below and starts the hub in it.
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 RUN ./mvnw -B -q dependency:go-offline
 COPY src/ src/
-COPY routes/ routes/
+# pom.xml bundles these into the jar as the defaults of the operator-edited files.
 COPY config/ config/
+COPY routes/ routes/
+COPY playbooks/ playbooks/
 RUN ./mvnw -B -q -DskipTests package && cp target/aiops-hub-*.jar /src/aiops-hub.jar
 
 FROM eclipse-temurin:17-jre
@@ -14,11 +17,15 @@ RUN useradd --system --uid 10001 --home-dir /opt/aiops-hub aiops && mkdir -p /op
     && chown -R aiops /opt/aiops-hub
 WORKDIR /opt/aiops-hub
 COPY --from=build /src/aiops-hub.jar ./aiops-hub.jar
-# Operators mount their own versions of these over the shipped ones.
+# The hub reads these relative to its working directory; operators mount their own versions over them.
 COPY routes/ routes/
 COPY config/ config/
+COPY playbooks/ playbooks/
+COPY runbooks/ runbooks/
 USER aiops
 EXPOSE 8080
+# Neither curl nor wget is promised by the JRE image (newer Temurin images dropped curl): bash's /dev/tcp
+# asks for the health status line instead. 200 means UP; DOWN and OUT_OF_SERVICE answer 503.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s \
-  CMD curl -fsS http://localhost:8080/actuator/health > /dev/null || exit 1
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${PORT:-8080} && printf 'GET /actuator/health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && read -r _ status _ <&3 && [ \"$status\" = 200 ]"]
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/aiops-hub/aiops-hub.jar"]

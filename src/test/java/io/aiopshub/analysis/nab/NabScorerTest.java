@@ -10,33 +10,65 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 class NabScorerTest {
 
-    private static final Path NAB = Path.of("..", "shared", "datasets", "nab");
     private final NabScorer.Profile standard = NabScorer.Profile.all().get(0);
 
+    /*
+     * A NAB directory made for this test (src/test/resources/nab-mini; the full corpus is bench/run.sh nab):
+     * three files of 20 rows, 5 minutes apart, so 3 rows of probation each; scores in results/numenta.
+     *   synthetic/one_window.csv   window rows 10..14 (its start 00:47:30 falls between rows);
+     *                              scores row 1 0.9 (probation), 5 0.7, 10 0.6, 12 0.8, 17 0.4
+     *   synthetic/two_windows.csv  windows rows 6..8 and 14..17; scores row 8 0.5, 16 0.25, 19 0.2
+     *   quiet/no_window.csv        no window; rows 4..15 score 0.27
+     * With sigma(x) = 2/(1+e^(5x)) - 1 = tanh(-5x/2), a detection at row i of window [a,b] is worth
+     * sigma(-(b-i+1)/(b-a+1)) / sigma(-1): row 10 of 10..14 -> 1, row 8 of 6..8 -> tanh(5/6)/tanh(5/2)
+     * = 0.691518, row 16 of 14..17 -> tanh(5/4)/tanh(5/2) = 0.859793. A false positive before any window
+     * costs fp; row 17, 3 rows after the end of a window 5 wide, costs fp * tanh(15/8) = fp * 0.954045.
+     * Three windows: null score -3 fn, perfect 3 tp.
+     */
+    private static final double LATE_IN_SHORT_WINDOW = Math.tanh(5.0 / 6) / Math.tanh(2.5);
+    private static final double MIDDLE_OF_WINDOW = Math.tanh(1.25) / Math.tanh(2.5);
+    private static final double AFTER_WINDOW = Math.tanh(15.0 / 8);
+
     @Test
-    void reproducesThePublishedNumentaScores() throws Exception {
-        Map<String, List<String[]>> windows = NabCorpus.windows(NAB);
+    void readsANabDirectoryAndScoresItAsNabDefinesIt() throws Exception {
+        Path nab = Path.of(getClass().getResource("/nab-mini").toURI());
+        Map<String, List<String[]>> windows = NabCorpus.windows(nab);
         List<NabScorer.File> numenta = new ArrayList<>();
-        for (NabCorpus.Series series : NabCorpus.data(NAB)) {
-            numenta.add(NabCorpus.file(series, windows.get(series.key()), NabCorpus.publishedScores(NAB, "numenta", series.key())));
+        for (NabCorpus.Series series : NabCorpus.data(nab)) {
+            assertThat(series.values()).hasSize(20);
+            numenta.add(NabCorpus.file(series, windows.get(series.key()), NabCorpus.publishedScores(nab, "numenta", series.key())));
         }
-        JsonNode published = new ObjectMapper().readTree(NAB.resolve("results/final_results.json").toFile()).path("numenta");
-        JsonNode thresholds = new ObjectMapper().readTree(NAB.resolve("config/thresholds.json").toFile()).path("numenta");
-        for (NabScorer.Profile profile : NabScorer.Profile.all()) {
-            NabScorer.Result atPublishedThreshold = NabScorer.score(numenta,
-                    thresholds.path(profile.name()).path("threshold").asDouble(), profile);
-            assertThat(atPublishedThreshold.raw()).as(profile.name() + " raw")
-                    .isCloseTo(thresholds.path(profile.name()).path("score").asDouble(), offset(0.01));
-            assertThat(atPublishedThreshold.normalised()).as(profile.name())
-                    .isCloseTo(published.path(profile.name()).asDouble(), offset(0.5));
-            assertThat(NabScorer.optimise(numenta, profile).normalised()).as(profile.name() + " optimised")
-                    .isCloseTo(published.path(profile.name()).asDouble(), offset(0.5));
-        }
+        assertThat(windows).containsOnlyKeys("quiet/no_window.csv", "synthetic/one_window.csv", "synthetic/two_windows.csv");
+        assertThat(numenta).hasSize(3);
+        NabScorer.Profile lowFp = NabScorer.Profile.all().get(1);
+        NabScorer.Profile lowFn = NabScorer.Profile.all().get(2);
+
+        // Threshold 0.5: FP at row 5, window 10..14 from row 10, window 6..8 late at row 8, window 14..17 missed.
+        assertThat(NabScorer.score(numenta, 0.5, standard).raw()).isCloseTo(-0.11 + 1 + LATE_IN_SHORT_WINDOW - 1, offset(1e-9));
+        assertThat(NabScorer.score(numenta, 0.5, lowFp).raw()).isCloseTo(-0.22 + 1 + LATE_IN_SHORT_WINDOW - 1, offset(1e-9));
+        assertThat(NabScorer.score(numenta, 0.5, lowFn).raw()).isCloseTo(-0.11 + 1 + LATE_IN_SHORT_WINDOW - 2, offset(1e-9));
+        // (raw - null) / (perfect - null) * 100 = (0.581518 + 3) / 6 * 100
+        assertThat(NabScorer.score(numenta, 0.5, standard).normalised()).isCloseTo(59.6920, offset(1e-4));
+
+        // Threshold 0.25 also catches window 14..17 at row 16, at the price of row 17 and the 12 quiet rows.
+        double standardAtQuarter = -0.11 + 1 - 0.11 * AFTER_WINDOW + LATE_IN_SHORT_WINDOW + MIDDLE_OF_WINDOW - 12 * 0.11;
+        assertThat(NabScorer.score(numenta, 0.25, standard).raw()).isCloseTo(standardAtQuarter, offset(1e-9));
+        assertThat(standardAtQuarter).isCloseTo(1.016366, offset(1e-6));
+
+        // The best threshold depends on the costs: the 12 + 0.954045 false-positive weights that come with
+        // the third window are worth it unless each costs 0.22 (12.954045 * 0.22 = 2.85 > 1 + 0.859793).
+        NabScorer.Result bestStandard = NabScorer.optimise(numenta, standard);
+        assertThat(bestStandard.threshold()).isGreaterThan(0.2).isLessThanOrEqualTo(0.25);
+        assertThat(bestStandard.normalised()).isCloseTo((standardAtQuarter + 3) / 6 * 100, offset(1e-9));
+        NabScorer.Result bestLowFp = NabScorer.optimise(numenta, lowFp);
+        assertThat(bestLowFp.threshold()).isGreaterThan(0.4).isLessThanOrEqualTo(0.5);
+        assertThat(bestLowFp.normalised()).isCloseTo((-0.22 + 1 + LATE_IN_SHORT_WINDOW - 1 + 3) / 6 * 100, offset(1e-9));
+        NabScorer.Result bestLowFn = NabScorer.optimise(numenta, lowFn);
+        assertThat(bestLowFn.threshold()).isGreaterThan(0.2).isLessThanOrEqualTo(0.25);
+        assertThat(bestLowFn.raw()).isCloseTo(standardAtQuarter, offset(1e-9));
+        assertThat(bestLowFn.normalised()).isCloseTo((standardAtQuarter + 6) / 9 * 100, offset(1e-9));
     }
 
     @Test
