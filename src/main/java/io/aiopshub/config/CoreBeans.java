@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.core.env.Environment;
 
 import io.aiopshub.incident.RoutingPolicy;
@@ -15,9 +16,12 @@ import io.aiopshub.incident.RoutingPolicyLoader;
 import io.aiopshub.ingest.AlertmanagerPayloadParser;
 import io.aiopshub.ingest.Fingerprinter;
 import io.aiopshub.ingest.GenericEventParser;
+import io.aiopshub.store.DatabaseDedupStore;
 import io.aiopshub.store.DedupStore;
+import io.aiopshub.store.FallbackDedupStore;
 import io.aiopshub.store.InMemoryDedupStore;
 import io.aiopshub.store.RedisDedupStore;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /** Wires the plain domain classes, which know nothing of Spring. */
 @Configuration(proxyBeanMethods = false)
@@ -57,24 +61,32 @@ public class CoreBeans {
     /** A Redis Stream shared by all instances when Redis is configured, else a bounded in-process queue. */
     @Bean
     io.aiopshub.ingest.LogLineQueue logLineQueue(HubProperties properties, Environment env,
-                                                 ObjectProvider<StringRedisTemplate> redis) {
+                                                 ObjectProvider<StringRedisTemplate> redis,
+                                                 ObjectProvider<RedisGuard> guard) {
         HubProperties.Ingest ingest = properties.getIngest();
         if (RedisMode.enabled(env)) {
-            return new io.aiopshub.ingest.RedisLogLineQueue(redis.getObject(), ingest.getLogConsumerName(),
-                    ingest.getLogQueueCapacity(), ingest.getLogReclaimAfter());
+            return new io.aiopshub.ingest.RedisLogLineQueue(redis.getObject(), guard.getObject(),
+                    ingest.getLogConsumerName(), ingest.getLogQueueCapacity(), ingest.getLogReclaimAfter(),
+                    properties.getRedis().getCommandTimeout());
         }
         return new io.aiopshub.ingest.InProcessLogLineQueue(ingest.getLogQueueCapacity());
     }
 
-    /** Redis when {@code spring.data.redis.url} is set (env AIOPS_REDIS_URL), else in memory. */
+    /**
+     * Redis when {@code aiops.redis.url} is set (env AIOPS_REDIS_URL), answered by the database while
+     * Redis is unavailable; else in memory.
+     */
     @Bean
     DedupStore dedupStore(HubProperties properties, Clock clock, Environment env,
-                          ObjectProvider<StringRedisTemplate> redis) {
+                          ObjectProvider<StringRedisTemplate> redis, ObjectProvider<RedisGuard> guard,
+                          JdbcTemplate jdbc, MeterRegistry meters) {
         HubProperties.Ingest ingest = properties.getIngest();
         // Long enough to cover a missed refresh and a resolve timeout; repeats older than that are stored again.
         Duration ttl = ingest.getResolveTimeout().plus(ingest.getRefreshInterval()).multipliedBy(2);
         if (RedisMode.enabled(env)) {
-            return new RedisDedupStore(redis.getObject(), ingest.getRefreshInterval(), ttl);
+            return new FallbackDedupStore(new RedisDedupStore(redis.getObject(), ingest.getRefreshInterval(), ttl),
+                    new DatabaseDedupStore(jdbc, ingest.getRefreshInterval()), guard.getObject(),
+                    properties.getRedis().getReplayLimit(), meters);
         }
         return new InMemoryDedupStore(ingest.getRefreshInterval(), ttl, 1_000_000, clock);
     }

@@ -14,7 +14,9 @@ public class HubProperties {
     private final Ingest ingest = new Ingest();
     private final Routing routing = new Routing();
     private final Notify notify = new Notify();
+    private final Redis redis = new Redis();
 
+    public Redis getRedis() { return redis; }
     public Ingest getIngest() { return ingest; }
     public Routing getRouting() { return routing; }
     public Notify getNotify() { return notify; }
@@ -101,5 +103,38 @@ public class HubProperties {
         public void setMaxBackoff(Duration maxBackoff) { this.maxBackoff = maxBackoff; }
         public Duration getBreakerOpenDelay() { return breakerOpenDelay; }
         public void setBreakerOpenDelay(Duration breakerOpenDelay) { this.breakerOpenDelay = breakerOpenDelay; }
+    }
+
+    /**
+     * Redis, used only when {@code url} is set. Every call is bounded by the timeouts and goes through
+     * one circuit breaker: while Redis is unavailable the hub runs degraded (dedup from the database,
+     * log lines refused with 503) instead of waiting for it.
+     */
+    public static class Redis {
+        /** redis://[user:password@]host:port[/db]; empty: no Redis (the embedded default). */
+        private String url = "";
+        /** Longest wait for a TCP connection to Redis. */
+        private Duration connectTimeout = Duration.ofMillis(500);
+        /** Longest wait for one command (or one pipeline) to be answered. */
+        private Duration commandTimeout = Duration.ofSeconds(1);
+        /** Upper bound of the (exponential) delay between reconnect attempts after Redis went away. */
+        private Duration reconnectMaxDelay = Duration.ofSeconds(1);
+        /** While the breaker is open, how long Redis is left alone before one call probes it again. */
+        private Duration probeInterval = Duration.ofSeconds(5);
+        /** Dedup states stored during an outage that are written to Redis once it is back; beyond this all dedup keys are dropped instead. */
+        private int replayLimit = 100_000;
+
+        public String getUrl() { return url; }
+        public void setUrl(String url) { this.url = url; }
+        public Duration getConnectTimeout() { return connectTimeout; }
+        public void setConnectTimeout(Duration connectTimeout) { this.connectTimeout = connectTimeout; }
+        public Duration getCommandTimeout() { return commandTimeout; }
+        public void setCommandTimeout(Duration commandTimeout) { this.commandTimeout = commandTimeout; }
+        public Duration getReconnectMaxDelay() { return reconnectMaxDelay; }
+        public void setReconnectMaxDelay(Duration reconnectMaxDelay) { this.reconnectMaxDelay = reconnectMaxDelay; }
+        public Duration getProbeInterval() { return probeInterval; }
+        public void setProbeInterval(Duration probeInterval) { this.probeInterval = probeInterval; }
+        public int getReplayLimit() { return replayLimit; }
+        public void setReplayLimit(int replayLimit) { this.replayLimit = replayLimit; }
     }
 }

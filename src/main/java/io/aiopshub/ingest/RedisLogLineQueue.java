@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
-import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
@@ -25,6 +25,9 @@ import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StreamOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.aiopshub.config.RedisGuard;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.api.async.RedisStreamAsyncCommands;
@@ -43,38 +46,73 @@ public class RedisLogLineQueue implements LogLineQueue {
     public static final String GROUP = "aiops-miners";
 
     private final StringRedisTemplate redis;
+    private final RedisGuard guard;
     private final String consumer;
     private final long maxLength;
     private final Duration reclaimAfter;
+    private final Duration commandTimeout;
 
-    public RedisLogLineQueue(StringRedisTemplate redis, String consumer, long maxLength, Duration reclaimAfter) {
+    public RedisLogLineQueue(StringRedisTemplate redis, RedisGuard guard, String consumer, long maxLength,
+                             Duration reclaimAfter, Duration commandTimeout) {
         this.redis = redis;
+        this.guard = guard;
         this.consumer = consumer;
         this.maxLength = maxLength;
         this.reclaimAfter = reclaimAfter;
-        ensureGroup();
+        this.commandTimeout = commandTimeout;
+        // Not required to start: a hub started while Redis is down runs degraded and creates the group later.
+        guard.run("logs", this::ensureGroup);
     }
 
+    /**
+     * All lines or none; while Redis is unavailable none, with {@link LogQueueUnavailableException}: the
+     * stream is what makes a 202 for log lines mean "will be mined", so there is no in-process stand-in
+     * that a crash would empty, and the sender keeps the lines until it is told to retry.
+     */
     @Override
     public int offer(List<LogLine> lines) {
+        if (lines.isEmpty()) {
+            return 0;
+        }
         XAddOptions capped = XAddOptions.maxlen(maxLength).approximateTrimming(true);
-        // One round trip for the whole request, not one per line.
-        redis.executePipelined(new SessionCallback<Object>() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <K, V> Object execute(RedisOperations<K, V> operations) {
-                StreamOperations<String, String, String> streams = ((RedisOperations<String, String>) operations).opsForStream();
-                for (LogLine line : lines) {
-                    streams.add(STREAM, fields(line), capped);
-                }
-                return null;
-            }
-        });
+        boolean queued = guard.run("logs", () ->
+                // One round trip for the whole request, not one per line.
+                redis.executePipelined(new SessionCallback<Object>() {
+                    @Override
+                    @SuppressWarnings("unchecked")
+                    public <K, V> Object execute(RedisOperations<K, V> operations) {
+                        StreamOperations<String, String, String> streams = ((RedisOperations<String, String>) operations).opsForStream();
+                        for (LogLine line : lines) {
+                            streams.add(STREAM, fields(line), capped);
+                        }
+                        return null;
+                    }
+                }));
+        if (!queued) {
+            throw new LogQueueUnavailableException(guard.retryAfter());
+        }
         return lines.size();
     }
 
+    /** Nothing while Redis is unavailable: the lines wait in the stream. */
     @Override
     public Batch take(int max) {
+        return guard.call("logs", () -> withGroup(() -> takeFromStream(max)), Batch::empty);
+    }
+
+    /**
+     * Unacknowledged for lack of Redis, lines stay pending and are claimed again after
+     * {@code reclaimAfter} (at least once, as when a consumer dies).
+     */
+    @Override
+    public void ack(Batch batch) {
+        if (!batch.ids().isEmpty()) {
+            guard.run("logs", () -> withGroup(() ->
+                    redis.opsForStream().acknowledge(STREAM, GROUP, batch.ids().toArray(String[]::new))));
+        }
+    }
+
+    private Batch takeFromStream(int max) {
         List<MapRecord<String, Object, Object>> records = new ArrayList<>(reclaim(max));
         if (records.size() < max) {
             List<MapRecord<String, Object, Object>> fresh = redis.opsForStream().read(Consumer.from(GROUP, consumer),
@@ -93,10 +131,16 @@ public class RedisLogLineQueue implements LogLineQueue {
         return new Batch(lines, ids);
     }
 
-    @Override
-    public void ack(Batch batch) {
-        if (!batch.ids().isEmpty()) {
-            redis.opsForStream().acknowledge(STREAM, GROUP, batch.ids().toArray(String[]::new));
+    /** A Redis that restarted without its data lost the group too (NOGROUP): create it again and retry once. */
+    private <T> T withGroup(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (RuntimeException e) {
+            if (!mentions(e, "NOGROUP")) {
+                throw e;
+            }
+            ensureGroup();
+            return action.get();
         }
     }
 
@@ -112,12 +156,14 @@ public class RedisLogLineQueue implements LogLineQueue {
             try {
                 return lettuce.xautoclaim(bytes(STREAM), XAutoClaimArgs.Builder.xautoclaim(
                         io.lettuce.core.Consumer.from(bytes(GROUP), bytes(consumer)), reclaimAfter, "0-0").count(max))
-                        .get(30, TimeUnit.SECONDS);
+                        .get(commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while reclaiming log lines", e);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("XAUTOCLAIM on " + STREAM + " failed", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : new RedisException(e.getCause());
+            } catch (TimeoutException e) {
+                throw new RedisCommandTimeoutException("XAUTOCLAIM on " + STREAM + " took longer than " + commandTimeout);
             }
         });
         if (claimed == null) {
@@ -151,17 +197,23 @@ public class RedisLogLineQueue implements LogLineQueue {
 
     private void ensureGroup() {
         try {
-            if (Boolean.FALSE.equals(redis.hasKey(STREAM))) {
-                redis.opsForStream().add(STREAM, Map.of("init", "1"));
-                redis.opsForStream().trim(STREAM, 0);
-            }
+            // XGROUP CREATE ... MKSTREAM: creates the stream too, without touching lines already in it.
             redis.opsForStream().createGroup(STREAM, ReadOffset.from("0"), GROUP);
-        } catch (RedisSystemException e) {
+        } catch (RuntimeException e) {
             // BUSYGROUP: another instance created it first.
-            if (e.getMessage() == null || !String.valueOf(e.getMostSpecificCause().getMessage()).contains("BUSYGROUP")) {
+            if (!mentions(e, "BUSYGROUP")) {
                 throw e;
             }
         }
+    }
+
+    private static boolean mentions(Throwable e, String code) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(code)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, String> fields(LogLine line) {

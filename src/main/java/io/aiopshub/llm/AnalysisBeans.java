@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.aiopshub.config.RedisGuard;
 import io.aiopshub.config.RedisMode;
 import io.aiopshub.llm.catalog.ActionCatalog;
 import io.aiopshub.llm.rules.RuleBasedAnalyst;
@@ -42,8 +43,8 @@ public class AnalysisBeans {
     @Bean
     AnalysisCache analysisCache(@Value("${aiops.llm.cache-ttl:24h}") Duration ttl, Clock clock,
                                 Environment env,
-                                ObjectProvider<StringRedisTemplate> redis) {
-        return RedisMode.enabled(env) ? new AnalysisCache.Redis(redis.getObject(), ttl)
+                                ObjectProvider<StringRedisTemplate> redis, ObjectProvider<RedisGuard> guard) {
+        return RedisMode.enabled(env) ? new AnalysisCache.Redis(redis.getObject(), guard.getObject(), ttl)
                 : new AnalysisCache.InMemory(ttl, clock);
     }
 

@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.aiopshub.config.RedisGuard;
+
 /**
  * LLM answers by incident signature (alert fingerprints, template ids, severity), so a recurring
  * incident does not pay again: in Redis ({@code aiops:analysis:<signature>}, shared by instances) when
@@ -52,27 +54,30 @@ public interface AnalysisCache {
         }
     }
 
-    /** Shared by all hub instances. */
+    /** Shared by all hub instances; while Redis is unavailable every lookup misses and nothing is kept. */
     final class Redis implements AnalysisCache {
 
         static final String PREFIX = "aiops:analysis:";
 
         private final StringRedisTemplate redis;
+        private final RedisGuard guard;
         private final Duration ttl;
 
-        public Redis(StringRedisTemplate redis, Duration ttl) {
+        public Redis(StringRedisTemplate redis, RedisGuard guard, Duration ttl) {
             this.redis = redis;
+            this.guard = guard;
             this.ttl = ttl;
         }
 
         @Override
         public Optional<String> get(String signature) {
-            return Optional.ofNullable(redis.opsForValue().get(PREFIX + signature));
+            return guard.call("analysis-cache", () -> Optional.ofNullable(redis.opsForValue().get(PREFIX + signature)),
+                    Optional::empty);
         }
 
         @Override
         public void put(String signature, String cachedJson) {
-            redis.opsForValue().set(PREFIX + signature, cachedJson, ttl);
+            guard.run("analysis-cache", () -> redis.opsForValue().set(PREFIX + signature, cachedJson, ttl));
         }
     }
 }

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.data.redis.connection.StringRedisConnection;
+import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** Dedup state in Redis ({@code aiops:dedup:<fingerprint>}, with a TTL) so hub instances share it. */
@@ -46,11 +48,21 @@ public class RedisDedupStore implements DedupStore {
         });
     }
 
+    /** SCAN rather than KEYS, which would block a Redis holding many keys. */
     @Override
     public void clear() {
-        var keys = redis.keys(PREFIX + "*");
-        if (keys != null && !keys.isEmpty()) {
-            redis.delete(keys);
+        List<String> batch = new ArrayList<>();
+        try (Cursor<String> keys = redis.scan(ScanOptions.scanOptions().match(PREFIX + "*").count(1000).build())) {
+            while (keys.hasNext()) {
+                batch.add(keys.next());
+                if (batch.size() == 1000) {
+                    redis.delete(batch);
+                    batch.clear();
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            redis.delete(batch);
         }
     }
 }

@@ -19,11 +19,16 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.aiopshub.config.RedisGuard;
 import io.aiopshub.support.EmbeddedRedisServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The Redis Stream hand-over on a real Redis: shared work, and a dead consumer's lines reclaimed, none lost. */
 class RedisLogLineQueueTest {
 
+    private static final Duration TIMEOUT = Duration.ofSeconds(1);
+
+    private final RedisGuard guard = new RedisGuard(Duration.ofSeconds(5), new SimpleMeterRegistry());
     private LettuceConnectionFactory factory;
     private StringRedisTemplate redis;
 
@@ -44,8 +49,8 @@ class RedisLogLineQueueTest {
 
     @Test
     void linesOfAConsumerKilledMidBatchAreReclaimedByAnother() {
-        RedisLogLineQueue dying = new RedisLogLineQueue(redis, "hub-a", 10_000, Duration.ofMillis(300));
-        RedisLogLineQueue survivor = new RedisLogLineQueue(redis, "hub-b", 10_000, Duration.ofMillis(300));
+        RedisLogLineQueue dying = new RedisLogLineQueue(redis, guard, "hub-a", 10_000, Duration.ofMillis(300), TIMEOUT);
+        RedisLogLineQueue survivor = new RedisLogLineQueue(redis, guard, "hub-b", 10_000, Duration.ofMillis(300), TIMEOUT);
         assertThat(dying.offer(lines(10))).isEqualTo(10);
 
         LogLineQueue.Batch taken = dying.take(6);
@@ -71,13 +76,27 @@ class RedisLogLineQueueTest {
 
     @Test
     void linesRoundTripWithAllFieldsAndTheStreamIsCapped() {
-        RedisLogLineQueue queue = new RedisLogLineQueue(redis, "hub-c", 50, Duration.ofMinutes(1));
+        RedisLogLineQueue queue = new RedisLogLineQueue(redis, guard, "hub-c", 50, Duration.ofMinutes(1), TIMEOUT);
         queue.offer(List.of(new LogLine("api", "error", "boom", Instant.parse("2026-01-01T00:00:00Z"), "node-1")));
         LogLineQueue.Batch batch = queue.take(10);
         assertThat(batch.lines()).containsExactly(new LogLine("api", "error", "boom", Instant.parse("2026-01-01T00:00:00Z"), "node-1"));
         queue.ack(batch);
         queue.offer(lines(500));
         assertThat(redis.opsForStream().size(RedisLogLineQueue.STREAM)).isLessThan(500);
+    }
+
+    @Test
+    void aRedisThatLostItsDataGetsTheGroupBackAndNoLineOfferedMeanwhileIsMissed() {
+        RedisLogLineQueue queue = new RedisLogLineQueue(redis, guard, "hub-d", 10_000, Duration.ofMinutes(1), TIMEOUT);
+        // As after a restart without persistence: stream and consumer group are gone.
+        redis.delete(RedisLogLineQueue.STREAM);
+        assertThat(queue.offer(lines(5))).isEqualTo(5);
+
+        LogLineQueue.Batch batch = queue.take(100);
+        assertThat(batch.lines()).extracting(LogLine::message).containsExactlyElementsOf(messages(0, 5));
+        queue.ack(batch);
+        assertThat(redis.opsForStream().pending(RedisLogLineQueue.STREAM, RedisLogLineQueue.GROUP).getTotalPendingMessages())
+                .isZero();
     }
 
     private static List<LogLine> lines(int n) {

@@ -11,7 +11,9 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.aiopshub.config.RedisGuard;
 import io.aiopshub.support.EmbeddedRedisServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.aiopshub.support.MutableClock;
 
 /** Both analysis caches: entries expire after the TTL; the Redis one is shared through a real Redis. */
@@ -35,8 +37,9 @@ class AnalysisCacheTest {
         try {
             StringRedisTemplate redis = new StringRedisTemplate(factory);
             redis.afterPropertiesSet();
-            new AnalysisCache.Redis(redis, Duration.ofHours(2)).put("sig-r", "{\"b\":2}");
-            assertThat(new AnalysisCache.Redis(redis, Duration.ofHours(2)).get("sig-r")).contains("{\"b\":2}");
+            RedisGuard guard = new RedisGuard(Duration.ofSeconds(5), new SimpleMeterRegistry());
+            new AnalysisCache.Redis(redis, guard, Duration.ofHours(2)).put("sig-r", "{\"b\":2}");
+            assertThat(new AnalysisCache.Redis(redis, guard, Duration.ofHours(2)).get("sig-r")).contains("{\"b\":2}");
             assertThat(redis.getExpire(AnalysisCache.Redis.PREFIX + "sig-r")).isBetween(7000L, 7200L);
         } finally {
             factory.destroy();
