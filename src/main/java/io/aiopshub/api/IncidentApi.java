@@ -1,10 +1,7 @@
 package io.aiopshub.api;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -79,6 +76,8 @@ public class IncidentApi {
 
     private static final Set<String> STATUSES = Set.of("firing", "resolved");
     private static final Set<String> SEVERITIES = Set.of("critical", "high", "warning", "info");
+    /** Highest page number of the incident list; with the largest page size still a plain SQL offset. */
+    static final int MAX_PAGE = 1_000_000;
 
     private final IncidentRepository incidents;
     private final AlertRepository alerts;
@@ -88,10 +87,12 @@ public class IncidentApi {
     private final JsonBodies json;
     private final JdbcTemplate jdbc;
     private final IncidentAnalysisService analysisService;
+    private final ApiLimits limits;
 
     public IncidentApi(IncidentRepository incidents, AlertRepository alerts, TimelineRepository timeline,
                        NotificationRepository notifications, IncidentDispatcher dispatcher, JsonBodies json,
-                       JdbcTemplate jdbc, IncidentAnalysisService analysisService) {
+                       JdbcTemplate jdbc, IncidentAnalysisService analysisService, ApiLimits limits) {
+        this.limits = limits;
         this.jdbc = jdbc;
         this.analysisService = analysisService;
         this.incidents = incidents;
@@ -105,18 +106,26 @@ public class IncidentApi {
     public String list(@Header("status") String status, @Header("severity") String severity,
                        @Header("service") String service, @Header("from") String from, @Header("to") String to,
                        @Header("page") String page, @Header("size") String size) {
-        String statusFilter = oneOf("status", status, STATUSES);
-        String severityFilter = oneOf("severity", severity, SEVERITIES);
-        int pageNumber = number("page", page, 0, 0, 1_000_000);
-        int pageSize = number("size", size, 50, 1, 500);
-        Page<IncidentEntity> result = incidents.search(statusFilter, severityFilter, blankToNull(service),
-                time("from", from), time("to", to), PageRequest.of(pageNumber, pageSize));
+        String statusFilter = RequestFields.oneOf("status", status, STATUSES);
+        String severityFilter = RequestFields.oneOf("severity", severity, SEVERITIES);
+        String serviceFilter = service == null || service.isBlank() ? null
+                : RequestFields.text("service", service, RequestFields.MAX_SERVICE_LENGTH);
+        Instant fromTime = RequestFields.timestamp("from", from);
+        Instant toTime = RequestFields.timestamp("to", to);
+        if (fromTime != null && toTime != null && !toTime.isAfter(fromTime)) {
+            throw new PayloadValidationException("to", "must be after from");
+        }
+        int pageNumber = RequestFields.integer("page", page, 0, 0, MAX_PAGE);
+        int pageSize = RequestFields.integer("size", size, 50, 1, limits.getIncidents().getMaxPageSize());
+        Page<IncidentEntity> result = incidents.search(statusFilter, severityFilter, serviceFilter,
+                fromTime, toTime, PageRequest.of(pageNumber, pageSize));
         return json.write(Map.of(
                 "items", result.getContent().stream().map(IncidentSummary::of).toList(),
                 "page", pageNumber, "size", pageSize, "total", result.getTotalElements()));
     }
 
-    public String get(@Header("id") String id) {
+    public String get(@Header("id") String incidentId) {
+        String id = RequestFields.resourceId(incidentId, "incident");
         IncidentEntity incident = incidents.findById(id).orElseThrow(() -> new NotFoundException("no incident " + id));
         return json.write(new IncidentDetail(IncidentSummary.of(incident), analysis(id),
                 alerts.findByIncidentIdOrderById(id).stream().map(AlertView::of).toList(),
@@ -135,8 +144,13 @@ public class IncidentApi {
                                 rs.getInt("step_seconds"), rs.getString("series_json")), id)));
     }
 
-    /** {@code POST /api/v1/incidents/{id}/analyze}: analyses the incident again now; answers with the result. */
-    public String reanalyze(@Header("id") String id) {
+    /**
+     * {@code POST /api/v1/incidents/{id}/analyze}: analyses the incident again now; answers with the result.
+     * The body is empty or {@code {}}.
+     */
+    public String reanalyze(@Header("id") String incidentId, byte[] body) {
+        String id = RequestFields.resourceId(incidentId, "incident");
+        json.readEmpty(body);
         if (!analysisService.analyzeNow(id)) {
             throw new NotFoundException("no incident " + id + " with alerts to analyse");
         }
@@ -146,17 +160,19 @@ public class IncidentApi {
     /** {@code POST /api/v1/analyze}, body {@code {"service": "checkout", "window": "1h"}} (window default 1h). */
     public String analyzeService(byte[] body) {
         JsonNode request = json.readObject(body);
-        String service = requiredText(request, "service", 256);
+        String service = RequestFields.requiredText(request, "service", RequestFields.MAX_SERVICE_LENGTH);
+        java.time.Duration max = limits.getAnalyze().getMaxWindow();
         java.time.Duration window = java.time.Duration.ofHours(1);
-        JsonNode windowNode = request.get("window");
-        if (windowNode != null && !windowNode.isNull()) {
+        String windowText = RequestFields.optionalText(request, "window", 32);
+        if (windowText != null) {
             try {
-                window = Durations.parse(windowNode.asText());
+                window = Durations.parse(windowText);
             } catch (IllegalArgumentException e) {
                 throw new PayloadValidationException("window", "must be a duration such as 30m, 1h or 1d");
             }
-            if (window.isZero() || window.compareTo(java.time.Duration.ofDays(7)) > 0) {
-                throw new PayloadValidationException("window", "must be between 1s and 7d");
+            if (window.isZero() || window.compareTo(max) > 0) {
+                throw new PayloadValidationException("window", "must be longer than 0 and at most "
+                        + max.toString().substring(2).toLowerCase(java.util.Locale.ROOT));
             }
         }
         return json.write(analysisService.analyzeService(service, window));
@@ -176,74 +192,18 @@ public class IncidentApi {
     }
 
     /** Body: {@code {"user": "alice", "comment": "looking into it"}}. */
-    public String acknowledge(@Header("id") String id, byte[] body) {
+    public String acknowledge(@Header("id") String incidentId, byte[] body) {
+        String id = RequestFields.resourceId(incidentId, "incident");
         JsonNode request = json.readObject(body);
-        String user = requiredText(request, "user", 256);
+        String user = RequestFields.requiredText(request, "user", RequestFields.MAX_USER_LENGTH);
         JsonNode commentNode = request.get("comment");
         if (commentNode != null && !commentNode.isNull() && !commentNode.isTextual()) {
             throw new PayloadValidationException("comment", "must be a string");
         }
-        String comment = commentNode == null || commentNode.isNull() ? null : commentNode.textValue();
-        if (comment != null && comment.length() > 2000) {
-            throw new PayloadValidationException("comment", "is longer than 2000 characters");
-        }
+        String comment = commentNode == null || commentNode.isNull() ? null
+                : RequestFields.text("comment", commentNode.textValue(), RequestFields.MAX_COMMENT_LENGTH);
         IncidentEntity incident = dispatcher.acknowledge(id, user, comment)
                 .orElseThrow(() -> new NotFoundException("no incident " + id));
         return json.write(IncidentSummary.of(incident));
-    }
-
-    static String requiredText(JsonNode request, String field, int maxLength) {
-        JsonNode node = request.get(field);
-        if (node == null || node.isNull()) {
-            throw new PayloadValidationException(field, "is required");
-        }
-        if (!node.isTextual() || node.textValue().isBlank()) {
-            throw new PayloadValidationException(field, "must be a non-empty string");
-        }
-        if (node.textValue().length() > maxLength) {
-            throw new PayloadValidationException(field, "is longer than " + maxLength + " characters");
-        }
-        return node.textValue();
-    }
-
-    static Instant time(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new PayloadValidationException(field, "'" + text + "' is not an RFC 3339 timestamp");
-        }
-    }
-
-    private static String oneOf(String field, String value, Set<String> allowed) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String normalised = value.toLowerCase(Locale.ROOT);
-        if (!allowed.contains(normalised)) {
-            throw new PayloadValidationException(field, "must be one of " + allowed);
-        }
-        return normalised;
-    }
-
-    private static int number(String field, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value);
-            if (n < min || n > max) {
-                throw new PayloadValidationException(field, "must be between " + min + " and " + max);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new PayloadValidationException(field, "must be an integer");
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -27,17 +27,19 @@ public class NotifyApi {
     private final NotificationOutbox outbox;
     private final JsonBodies json;
     private final Clock clock;
+    private final ApiLimits.Notify limits;
 
-    public NotifyApi(NotificationOutbox outbox, JsonBodies json, Clock clock) {
+    public NotifyApi(NotificationOutbox outbox, JsonBodies json, Clock clock, ApiLimits limits) {
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
+        this.limits = limits.getNotify();
     }
 
     public String send(byte[] body) {
         JsonNode request = json.readObject(body);
-        String title = IncidentApi.requiredText(request, "title", 256);
-        String message = IncidentApi.requiredText(request, "message", 16_000);
+        String title = RequestFields.requiredText(request, "title", limits.getMaxTitleLength());
+        String message = RequestFields.requiredText(request, "message", limits.getMaxMessageLength());
         JsonNode priorityNode = request.get("priority");
         String severity = Severity.WARNING.label();
         if (priorityNode != null && !priorityNode.isNull()) {
@@ -51,6 +53,9 @@ public class NotifyApi {
             channels.add(ChannelNames.TELEGRAM);
         } else if (!channelsNode.isArray() || channelsNode.isEmpty()) {
             throw new PayloadValidationException("channels", "must be a non-empty array of channel names");
+        } else if (channelsNode.size() > ChannelNames.ALL.size()) {
+            throw new PayloadValidationException("channels", "has " + channelsNode.size() + " entries; at most "
+                    + ChannelNames.ALL.size() + " (one per channel)");
         } else {
             for (int i = 0; i < channelsNode.size(); i++) {
                 JsonNode c = channelsNode.get(i);
@@ -69,20 +74,8 @@ public class NotifyApi {
     }
 
     public String failed(@Header("page") String page, @Header("size") String size) {
-        int p = page == null ? 0 : parse("page", page, 0, 1_000_000);
-        int s = size == null ? 50 : parse("size", size, 1, 500);
+        int p = RequestFields.integer("page", page, 0, 0, 1_000_000);
+        int s = RequestFields.integer("size", size, 50, 1, 500);
         return json.write(Map.of("items", outbox.failed(p, s), "page", p, "size", s));
-    }
-
-    private static int parse(String field, String value, int min, int max) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new PayloadValidationException(field, "must be an integer between " + min + " and " + max);
     }
 }

@@ -1,5 +1,7 @@
 package io.aiopshub.api;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,38 +19,49 @@ import io.aiopshub.ingest.PayloadValidationException;
  * Silences. Body of {@code POST /api/v1/silences}:
  * {@code {"matchers":[{"name":"service","op":"=","value":"api"}], "startsAt": "...", "endsAt": "...",
  * "createdBy": "alice", "comment": "maintenance"}}; Alertmanager's {@code isRegex}/{@code isEqual}
- * matcher form is accepted too.
+ * matcher form is accepted too. Bounds: {@link ApiLimits.Silences}.
  */
 @Component("silenceApi")
 public class SilenceApi {
 
     private final SilenceService silences;
     private final JsonBodies json;
-    private final java.time.Clock clock;
+    private final Clock clock;
+    private final ApiLimits.Silences limits;
 
-    public SilenceApi(SilenceService silences, JsonBodies json, java.time.Clock clock) {
+    public SilenceApi(SilenceService silences, JsonBodies json, Clock clock, ApiLimits limits) {
         this.silences = silences;
         this.json = json;
         this.clock = clock;
+        this.limits = limits.getSilences();
     }
 
     public String create(byte[] body) {
         JsonNode request = json.readObject(body);
         List<MatcherView> matchers = matchers(request.get("matchers"));
         SilenceService.validateMatchers(matchers);
-        Instant startsAt = IncidentApi.time("startsAt", text(request, "startsAt"));
-        Instant endsAt = IncidentApi.time("endsAt", text(request, "endsAt"));
+        Instant now = clock.instant();
+        Duration horizon = limits.getMaxDuration();
+        Instant startsAt = RequestFields.timestamp(request, "startsAt");
+        Instant endsAt = RequestFields.timestamp(request, "endsAt");
+        if (startsAt != null && (startsAt.isBefore(now.minus(horizon)) || startsAt.isAfter(now.plus(horizon)))) {
+            throw new PayloadValidationException("startsAt", "must lie within " + horizon.toDays() + " days of now");
+        }
         if (endsAt == null) {
             throw new PayloadValidationException("endsAt", "is required: when the silence ends (RFC 3339)");
         }
         if (startsAt != null && !endsAt.isAfter(startsAt)) {
             throw new PayloadValidationException("endsAt", "must be after startsAt");
         }
-        if (!endsAt.isAfter(clock.instant())) {
+        if (!endsAt.isAfter(now)) {
             throw new PayloadValidationException("endsAt", "is in the past");
         }
-        String createdBy = IncidentApi.requiredText(request, "createdBy", 256);
-        String comment = IncidentApi.requiredText(request, "comment", 2000);
+        if (endsAt.isAfter(now.plus(horizon))) {
+            throw new PayloadValidationException("endsAt", "must lie within " + horizon.toDays()
+                    + " days of now; renew a longer silence when it ends");
+        }
+        String createdBy = RequestFields.requiredText(request, "createdBy", RequestFields.MAX_USER_LENGTH);
+        String comment = RequestFields.requiredText(request, "comment", RequestFields.MAX_COMMENT_LENGTH);
         return json.write(silences.create(matchers, startsAt, endsAt, createdBy, comment));
     }
 
@@ -57,27 +70,22 @@ public class SilenceApi {
     }
 
     public String get(@Header("id") String id) {
-        return json.write(silences.get(id).orElseThrow(() -> new NotFoundException("no silence " + id)));
+        String silenceId = RequestFields.resourceId(id, "silence");
+        return json.write(silences.get(silenceId).orElseThrow(() -> new NotFoundException("no silence " + silenceId)));
     }
 
     public String expire(@Header("id") String id) {
-        return json.write(silences.expire(id).orElseThrow(() -> new NotFoundException("no silence " + id)));
+        String silenceId = RequestFields.resourceId(id, "silence");
+        return json.write(silences.expire(silenceId).orElseThrow(() -> new NotFoundException("no silence " + silenceId)));
     }
 
-    private static String text(JsonNode request, String field) {
-        JsonNode node = request.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw new PayloadValidationException(field, "must be an RFC 3339 timestamp string");
-        }
-        return node.textValue();
-    }
-
-    private static List<MatcherView> matchers(JsonNode node) {
+    private List<MatcherView> matchers(JsonNode node) {
         if (node == null || !node.isArray()) {
             throw new PayloadValidationException("matchers", "is required: an array of {name, op, value}");
+        }
+        if (node.size() > limits.getMaxMatchers()) {
+            throw new PayloadValidationException("matchers", "has " + node.size() + " entries; at most "
+                    + limits.getMaxMatchers() + " are allowed");
         }
         List<MatcherView> result = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
@@ -86,19 +94,37 @@ public class SilenceApi {
             if (!m.isObject() || !m.path("name").isTextual() || !m.path("value").isTextual()) {
                 throw new PayloadValidationException(at, "must be an object with string 'name' and 'value'");
             }
-            String op;
-            if (m.has("op")) {
-                if (!m.get("op").isTextual()) {
-                    throw new PayloadValidationException(at + ".op", "must be one of =, !=, =~, !~");
-                }
-                op = m.get("op").textValue();
-            } else {
-                boolean regex = m.path("isRegex").asBoolean(false);
-                boolean equal = m.path("isEqual").asBoolean(true);
-                op = regex ? (equal ? "=~" : "!~") : (equal ? "=" : "!=");
-            }
-            result.add(new MatcherView(m.get("name").textValue(), op, m.get("value").textValue()));
+            String op = op(m, at);
+            String name = RequestFields.text(at + ".name", m.get("name").textValue(), limits.getMaxMatcherLength());
+            boolean regex = op.endsWith("~");
+            String value = RequestFields.text(at + ".value", m.get("value").textValue(),
+                    regex ? Math.min(limits.getMaxRegexLength(), limits.getMaxMatcherLength()) : limits.getMaxMatcherLength());
+            result.add(new MatcherView(name, op, value));
         }
         return result;
+    }
+
+    private static String op(JsonNode m, String at) {
+        if (m.has("op")) {
+            JsonNode op = m.get("op");
+            if (!op.isTextual() || !List.of("=", "!=", "=~", "!~").contains(op.textValue())) {
+                throw new PayloadValidationException(at + ".op", "must be one of =, !=, =~, !~");
+            }
+            return op.textValue();
+        }
+        boolean regex = flag(m, "isRegex", false, at);
+        boolean equal = flag(m, "isEqual", true, at);
+        return regex ? (equal ? "=~" : "!~") : (equal ? "=" : "!=");
+    }
+
+    private static boolean flag(JsonNode m, String name, boolean fallback, String at) {
+        JsonNode node = m.get(name);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isBoolean()) {
+            throw new PayloadValidationException(at + "." + name, "must be true or false");
+        }
+        return node.booleanValue();
     }
 }

@@ -69,7 +69,7 @@ public class IncidentDispatcher {
         if (due.isEmpty()) {
             return 0;
         }
-        List<SilenceService.Silence> activeSilences = silences.active(now);
+        List<SilenceService.ActiveSilence> activeSilences = silences.active(now);
         // Inhibition sources: read as plain label maps, and only when a rule could use them.
         List<Map<String, String>> firingLabels = policy.inhibitRules().isEmpty() ? List.of()
                 : jdbc.query("select labels_json from alerts where status = 'firing' and silenced_by is null",
@@ -86,7 +86,7 @@ public class IncidentDispatcher {
         return due.size();
     }
 
-    void flush(IncidentEntity incident, Instant now, List<SilenceService.Silence> activeSilences,
+    void flush(IncidentEntity incident, Instant now, List<SilenceService.ActiveSilence> activeSilences,
                List<Map<String, String>> firingLabels) {
         RoutingPolicy.Route route = policy.route(incident.getRouteId());
         List<AlertEntity> members = alerts.findByIncidentIdOrderById(incident.getId());
@@ -179,7 +179,7 @@ public class IncidentDispatcher {
         }
     }
 
-    private void mute(IncidentEntity incident, List<AlertEntity> members, List<SilenceService.Silence> activeSilences,
+    private void mute(IncidentEntity incident, List<AlertEntity> members, List<SilenceService.ActiveSilence> activeSilences,
                       List<Map<String, String>> firingLabels) {
         int silenced = 0;
         int inhibited = 0;
@@ -188,7 +188,7 @@ public class IncidentDispatcher {
                 continue;
             }
             String silenceId = activeSilences.stream().filter(s -> s.matches(alert.getLabels()))
-                    .map(SilenceService.Silence::id).findFirst().orElse(null);
+                    .map(SilenceService.ActiveSilence::id).findFirst().orElse(null);
             if (!java.util.Objects.equals(silenceId, alert.getSilencedBy())) {
                 timeline.record(incident.getId(), silenceId == null ? IncidentTimeline.UNSILENCED : IncidentTimeline.SILENCED,
                         null, "fingerprint=" + alert.getFingerprint()

@@ -1,15 +1,16 @@
 package io.aiopshub.incident;
 
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+
+import io.aiopshub.regex.InvalidRegexException;
+import io.aiopshub.regex.UserRegex;
 
 /**
  * One Alertmanager label matcher: {@code name = "v"}, {@code !=}, {@code =~} (anchored regex) or {@code !~}.
- * A missing label matches as the empty string, as in Alertmanager.
+ * A missing label matches as the empty string, as in Alertmanager. Regexes run on RE2 ({@link UserRegex}).
  */
-public record LabelMatcher(String name, Op op, String value, Pattern pattern) {
+public record LabelMatcher(String name, Op op, String value, UserRegex regex) {
 
     public enum Op {
         EQUAL("="), NOT_EQUAL("!="), REGEX("=~"), NOT_REGEX("!~");
@@ -34,29 +35,36 @@ public record LabelMatcher(String name, Op op, String value, Pattern pattern) {
         }
     }
 
-    private static final Pattern TEXT_FORM = Pattern.compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|(\\S*))\\s*");
+    private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+    // RE2 as well: the text comes from config files, and java.util.regex recurses once per character here.
+    private static final com.google.re2j.Pattern TEXT_FORM = com.google.re2j.Pattern.compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|(\\S*))\\s*");
+
+    /** Prometheus' label name grammar. */
+    public static boolean isLabelName(String name) {
+        return name != null && LABEL_NAME.matcher(name).matches();
+    }
 
     public static LabelMatcher of(String name, Op op, String value) {
-        if (name == null || !name.matches("[a-zA-Z_][a-zA-Z0-9_]*")) {
+        if (!isLabelName(name)) {
             throw new IllegalArgumentException("matcher label name '" + name + "' is not a valid label name");
         }
         if (value == null) {
             throw new IllegalArgumentException("matcher for '" + name + "' has no value");
         }
-        Pattern pattern = null;
+        UserRegex regex = null;
         if (op == Op.REGEX || op == Op.NOT_REGEX) {
             try {
-                pattern = Pattern.compile("^(?:" + value + ")$");
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("matcher for '" + name + "' has an invalid regex: " + e.getDescription());
+                regex = UserRegex.anchored(value);
+            } catch (InvalidRegexException e) {
+                throw new IllegalArgumentException("matcher for '" + name + "' has an invalid regex: " + e.getMessage());
             }
         }
-        return new LabelMatcher(name, op, value, pattern);
+        return new LabelMatcher(name, op, value, regex);
     }
 
     /** Parses the text form used in YAML config, e.g. {@code severity=~"critical|high"}. */
     public static LabelMatcher parse(String text) {
-        Matcher m = TEXT_FORM.matcher(text);
+        com.google.re2j.Matcher m = TEXT_FORM.matcher(text);
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a matcher such as severity=\"critical\"");
         }
@@ -69,8 +77,8 @@ public record LabelMatcher(String name, Op op, String value, Pattern pattern) {
         return switch (op) {
             case EQUAL -> actual.equals(value);
             case NOT_EQUAL -> !actual.equals(value);
-            case REGEX -> pattern.matcher(actual).matches();
-            case NOT_REGEX -> !pattern.matcher(actual).matches();
+            case REGEX -> regex.matches(actual);
+            case NOT_REGEX -> !regex.matches(actual);
         };
     }
 

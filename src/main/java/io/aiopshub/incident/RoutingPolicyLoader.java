@@ -63,7 +63,7 @@ public class RoutingPolicyLoader {
                     throw new IllegalArgumentException(file + ": route '" + id + "' names unknown channel '" + channel + "'; known: " + CHANNELS);
                 }
             }
-            routes.add(new RoutingPolicy.Route(id, matchers(r.get("matchers")), channels,
+            routes.add(new RoutingPolicy.Route(id, matchers(r.get("matchers"), file + ": route '" + id + "' matchers"), channels,
                     r.containsKey("group_by") ? strings(r.get("group_by")) : defaultGroupBy,
                     r.containsKey("group_wait") ? duration(r, "group_wait", null) : groupWait,
                     r.containsKey("group_interval") ? duration(r, "group_interval", null) : groupInterval,
@@ -76,16 +76,30 @@ public class RoutingPolicyLoader {
         List<RoutingPolicy.InhibitRule> inhibitRules = new ArrayList<>();
         for (Object item : (List<Object>) root.getOrDefault("inhibit_rules", List.of())) {
             Map<String, Object> r = (Map<String, Object>) item;
-            inhibitRules.add(new RoutingPolicy.InhibitRule(matchers(r.get("source_matchers")),
-                    matchers(r.get("target_matchers")), strings(r.getOrDefault("equal", List.of()))));
+            String where = file + ": inhibit_rules[" + inhibitRules.size() + "].";
+            inhibitRules.add(new RoutingPolicy.InhibitRule(matchers(r.get("source_matchers"), where + "source_matchers"),
+                    matchers(r.get("target_matchers"), where + "target_matchers"), strings(r.getOrDefault("equal", List.of()))));
         }
         Map<String, Object> flapping = (Map<String, Object>) root.getOrDefault("flapping", Map.of());
         return new RoutingPolicy(List.copyOf(routes), List.copyOf(inhibitRules), new RoutingPolicy.Flapping(
                 ((Number) flapping.getOrDefault("transitions", 4)).intValue(), duration(flapping, "window", "10m")));
     }
 
-    private static List<LabelMatcher> matchers(Object list) {
-        return list == null ? List.of() : strings(list).stream().map(LabelMatcher::parse).toList();
+    /** Parses matchers; a bad one (an invalid or too complex regex, say) fails the load naming where it is. */
+    private static List<LabelMatcher> matchers(Object list, String where) {
+        if (list == null) {
+            return List.of();
+        }
+        List<String> texts = strings(list);
+        List<LabelMatcher> matchers = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            try {
+                matchers.add(LabelMatcher.parse(texts.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + "[" + i + "]: " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(matchers);
     }
 
     @SuppressWarnings("unchecked")

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.aiopshub.ingest.FieldProblem;
 import io.aiopshub.ingest.PayloadValidationException;
 import io.aiopshub.store.SilenceEntity;
 import io.aiopshub.store.SilenceRepository;
@@ -25,10 +30,16 @@ public class SilenceService {
 
     /** A silence as the API shows and accepts it. */
     public record Silence(String id, List<MatcherView> matchers, Instant startsAt, Instant endsAt,
-                          String createdBy, String comment, Instant createdAt, String state) {
+                          String createdBy, String comment, Instant createdAt, String state) { }
+
+    /**
+     * An active silence with its matchers compiled, for muting alerts. One whose stored matchers no longer
+     * compile (a regex written for another engine, say) matches nothing rather than stopping the dispatcher.
+     */
+    public record ActiveSilence(String id, List<LabelMatcher> matchers, boolean usable) {
 
         public boolean matches(Map<String, String> labels) {
-            return matchers.stream().allMatch(m -> m.toMatcher().matches(labels));
+            return usable && matchers.stream().allMatch(m -> m.matches(labels));
         }
     }
 
@@ -41,10 +52,13 @@ public class SilenceService {
     }
 
     private static final TypeReference<List<MatcherView>> MATCHERS = new TypeReference<>() { };
+    private static final Logger LOG = LoggerFactory.getLogger(SilenceService.class);
 
     private final SilenceRepository repository;
     private final ObjectMapper json;
     private final Clock clock;
+    /** Compiled matchers by silence id (a silence's matchers never change); only active silences are kept. */
+    private final Map<String, ActiveSilence> compiled = new ConcurrentHashMap<>();
 
     public SilenceService(SilenceRepository repository, ObjectMapper json, Clock clock) {
         this.repository = repository;
@@ -88,26 +102,50 @@ public class SilenceService {
         return repository.findById(id).map(e -> view(e, clock.instant()));
     }
 
-    public List<Silence> active(Instant now) {
-        return repository.findByStartsAtLessThanEqualAndEndsAtGreaterThanAndExpiredAtIsNull(now, now).stream()
-                .map(e -> view(e, now)).toList();
+    /** The silences in force at {@code now}, compiled once each. */
+    public List<ActiveSilence> active(Instant now) {
+        List<ActiveSilence> active = repository.findByStartsAtLessThanEqualAndEndsAtGreaterThanAndExpiredAtIsNull(now, now)
+                .stream().map(e -> compiled.computeIfAbsent(e.getId(), id -> compile(id, e.getMatchersJson()))).toList();
+        compiled.keySet().retainAll(active.stream().map(ActiveSilence::id).toList());
+        return active;
     }
 
-    /** Checks matchers from an API request; every problem names its field. */
+    private ActiveSilence compile(String id, String matchersJson) {
+        try {
+            return new ActiveSilence(id, read(matchersJson).stream().map(MatcherView::toMatcher).toList(), true);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Silence {} is ignored: its matchers do not compile ({})", id, e.getMessage());
+            return new ActiveSilence(id, List.of(), false);
+        }
+    }
+
+    /**
+     * Checks matchers from an API request; every problem names its field. As in Alertmanager, at least one
+     * matcher must not match the empty string, so a silence cannot mute every alert by accident.
+     */
     public static void validateMatchers(List<MatcherView> matchers) {
-        List<io.aiopshub.ingest.FieldProblem> problems = new ArrayList<>();
         if (matchers == null || matchers.isEmpty()) {
             throw new PayloadValidationException("matchers", "at least one matcher is required");
         }
+        List<FieldProblem> problems = new ArrayList<>();
+        List<LabelMatcher> compiled = new ArrayList<>();
         for (int i = 0; i < matchers.size(); i++) {
+            MatcherView m = matchers.get(i);
+            if (!LabelMatcher.isLabelName(m.name())) {
+                problems.add(new FieldProblem("matchers[" + i + "].name", "is not a label name ([a-zA-Z_][a-zA-Z0-9_]*)"));
+                continue;
+            }
             try {
-                matchers.get(i).toMatcher();
-            } catch (IllegalArgumentException | NullPointerException e) {
-                problems.add(new io.aiopshub.ingest.FieldProblem("matchers[" + i + "]", String.valueOf(e.getMessage())));
+                compiled.add(m.toMatcher());
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("matchers[" + i + "].value", e.getMessage()));
             }
         }
         if (!problems.isEmpty()) {
             throw new PayloadValidationException(problems);
+        }
+        if (compiled.stream().allMatch(m -> m.matches(Map.of()))) {
+            throw new PayloadValidationException("matchers", "at least one matcher must not match the empty string");
         }
     }
 

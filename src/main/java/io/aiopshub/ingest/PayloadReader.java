@@ -1,6 +1,5 @@
 package io.aiopshub.ingest;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -10,14 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * Field-level checks shared by every ingest format. Each reader method records a {@link FieldProblem}
@@ -32,30 +24,10 @@ class PayloadReader {
     /** Go's zero time, which Alertmanager sends for "no end". */
     private static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
 
-    // Hostile bodies: deep nesting and huge numbers must fail fast, not exhaust the stack.
-    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(32).maxNumberLength(64).maxStringLength(1_000_000).build())
-                    .build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
     final List<FieldProblem> problems = new ArrayList<>();
 
     static JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw new PayloadValidationException("$", "request body is empty; expected JSON");
-        }
-        try {
-            return JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            String location = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new PayloadValidationException("$", "invalid JSON" + location + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new PayloadValidationException("$", "unreadable body: " + e.getMessage());
-        }
+        return StrictJson.read(body);
     }
 
     void problem(String field, String message) {

@@ -57,4 +57,70 @@ class OpenApiDocumentTest {
         assertThat(implemented).hasSize(14);
         assertThat(documented).containsAll(implemented);
     }
+
+    /** The bounds the API enforces are the ones the document states (defaults of aiops.api.* and fixed column widths). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void documentedBoundsAreTheEnforcedOnes() {
+        Map<String, Object> document = new Yaml().load(http.getForEntity("/api/openapi.yaml", String.class).getBody());
+        ApiLimits limits = new ApiLimits();
+        Map<String, Object> silence = at(document, "components", "schemas", "SilenceRequest", "properties");
+        assertThat(at(silence, "matchers")).containsEntry("maxItems", limits.getSilences().getMaxMatchers()).containsEntry("minItems", 1);
+        Map<String, Object> matcher = at(silence, "matchers", "items", "properties");
+        assertThat(at(matcher, "name")).containsEntry("maxLength", limits.getSilences().getMaxMatcherLength());
+        assertThat(at(matcher, "value")).containsEntry("maxLength", limits.getSilences().getMaxMatcherLength());
+        assertThat((String) at(matcher, "value").get("description"))
+                .contains(limits.getSilences().getMaxRegexLength() + " characters")
+                .contains(io.aiopshub.regex.UserRegex.MAX_PROGRAM_SIZE + " compiled instructions");
+        assertThat((String) at(silence, "endsAt").get("description"))
+                .contains(limits.getSilences().getMaxDuration().toDays() + " days");
+        assertThat(at(silence, "createdBy")).containsEntry("maxLength", RequestFields.MAX_USER_LENGTH);
+        assertThat(at(silence, "comment")).containsEntry("maxLength", RequestFields.MAX_COMMENT_LENGTH);
+
+        Map<String, Object> ack = body(document, "/api/v1/incidents/{id}/ack");
+        assertThat(at(ack, "user")).containsEntry("maxLength", RequestFields.MAX_USER_LENGTH);
+        assertThat(at(ack, "comment")).containsEntry("maxLength", RequestFields.MAX_COMMENT_LENGTH);
+        Map<String, Object> notify = body(document, "/api/v1/notify");
+        assertThat(at(notify, "title")).containsEntry("maxLength", limits.getNotify().getMaxTitleLength());
+        assertThat(at(notify, "message")).containsEntry("maxLength", limits.getNotify().getMaxMessageLength());
+        assertThat(at(notify, "channels")).containsEntry("maxItems", io.aiopshub.notify.ChannelNames.ALL.size());
+        Map<String, Object> analyze = body(document, "/api/v1/analyze");
+        assertThat(at(analyze, "service")).containsEntry("maxLength", RequestFields.MAX_SERVICE_LENGTH);
+        assertThat((String) at(analyze, "window").get("description"))
+                .contains("(" + limits.getAnalyze().getMaxWindow().toDays() + "d)");
+        assertThat(at(document, "paths", "/api/v1/incidents/{id}/analyze", "post", "requestBody", "content",
+                "application/json", "schema")).containsEntry("maxProperties", 0);
+
+        Map<String, Map<String, Object>> query = new java.util.HashMap<>();
+        for (Map<String, Object> p : (List<Map<String, Object>>) at(document, "paths", "/api/v1/incidents", "get").get("parameters")) {
+            query.put((String) p.get("name"), (Map<String, Object>) p.get("schema"));
+        }
+        assertThat(query.get("size")).containsEntry("maximum", limits.getIncidents().getMaxPageSize());
+        assertThat(query.get("page")).containsEntry("maximum", IncidentApi.MAX_PAGE);
+        assertThat(query.get("service")).containsEntry("maxLength", RequestFields.MAX_SERVICE_LENGTH);
+
+        assertThat(at(document, "components", "parameters", "Id", "schema")).containsEntry("format", "uuid");
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
+        paths.forEach((path, operations) -> operations.values().forEach(operation -> {
+            if (path.contains("{id}")) {
+                assertThat(((Map<String, Object>) operation).get("parameters").toString()).as(path)
+                        .contains("#/components/parameters/Id");
+            }
+        }));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> body(Map<String, Object> document, String path) {
+        return at(document, "paths", path, "post", "requestBody", "content", "application/json", "schema", "properties");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> at(Map<String, Object> map, String... keys) {
+        Map<String, Object> current = map;
+        for (String key : keys) {
+            current = (Map<String, Object>) current.get(key);
+            assertThat(current).as(String.join(".", keys) + " at " + key).isNotNull();
+        }
+        return current;
+    }
 }

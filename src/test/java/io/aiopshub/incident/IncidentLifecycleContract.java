@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -193,6 +195,21 @@ abstract class IncidentLifecycleContract {
             postAlertmanager(Payloads.alertmanager("firing", TestClockConfig.START, clock.instant().plus(Duration.ofMinutes(4)), CPU, "x"));
             tick();
         }
+        assertThat(alerts.findAll().get(0).getSilencedBy()).isNull();
+        assertThat(kinds()).containsExactlyInAnyOrder("telegram:TRIGGER", "pagerduty:TRIGGER", "slack:TRIGGER");
+    }
+
+    /** java.util.regex needed ~29 s for 28 'a's here, doubling per character, and held up every other incident. */
+    @Test
+    @Timeout(value = 20, threadMode = ThreadMode.SEPARATE_THREAD)
+    void aRegexBombSilenceDoesNotStallTheDispatcher() {
+        String silence = """
+                {"matchers":[{"name":"service","op":"=~","value":"((a+)*)+b"}],
+                 "endsAt":"%s","createdBy":"mallory","comment":"bomb"}""".formatted(clock.instant().plus(Duration.ofHours(1)));
+        assertThat(exchange(HttpMethod.POST, "/api/v1/silences", silence).getStatusCode().value()).isEqualTo(201);
+        postAlertmanager(Payloads.alertmanager("firing", clock.instant(), null, with(CPU, "service", "a".repeat(40)), "x"));
+        clock.advance(Duration.ofSeconds(30));
+        tick();
         assertThat(alerts.findAll().get(0).getSilencedBy()).isNull();
         assertThat(kinds()).containsExactlyInAnyOrder("telegram:TRIGGER", "pagerduty:TRIGGER", "slack:TRIGGER");
     }

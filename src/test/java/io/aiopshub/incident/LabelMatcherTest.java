@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 class LabelMatcherTest {
 
@@ -39,5 +41,19 @@ class LabelMatcherTest {
         assertThatThrownBy(() -> LabelMatcher.parse("a=~\"(\"")).hasMessageContaining("invalid regex");
         assertThatThrownBy(() -> LabelMatcher.of("1bad", LabelMatcher.Op.EQUAL, "x")).hasMessageContaining("label name");
         assertThatThrownBy(() -> LabelMatcher.Op.fromSymbol("==")).hasMessageContaining("unknown matcher operator");
+    }
+
+    @Test
+    @Timeout(value = 5, threadMode = ThreadMode.SEPARATE_THREAD)
+    void regexMatchersRunInLinearTime() {
+        Map<String, String> victim = Map.of("service", "a".repeat(40));
+        assertThat(LabelMatcher.parse("service=~\"((a+)*)+b\"").matches(victim)).isFalse();
+        assertThat(LabelMatcher.parse("service!~\"((a+)*)+b\"").matches(victim)).isTrue();
+    }
+
+    @Test
+    void matcherTextInConfigIsParsedWithoutRecursion() {
+        String value = "x".repeat(100_000);
+        assertThat(LabelMatcher.parse("msg=\"" + value + "\"").value()).isEqualTo(value);
     }
 }

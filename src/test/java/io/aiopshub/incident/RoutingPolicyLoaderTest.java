@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.yaml.snakeyaml.Yaml;
 
 class RoutingPolicyLoaderTest {
@@ -55,5 +57,34 @@ class RoutingPolicyLoaderTest {
 
     private RoutingPolicy parse(String yaml) {
         return loader.parse(new Yaml().load(yaml), "test.yaml");
+    }
+
+    @Test
+    @Timeout(value = 5, threadMode = ThreadMode.SEPARATE_THREAD)
+    void routingAndInhibitionRegexesRunInLinearTime() {
+        RoutingPolicy policy = parse("""
+                routes:
+                  - id: bomb
+                    matchers: ['service=~"((a+)*)+b"']
+                    channels: [log]
+                inhibit_rules:
+                  - source_matchers: ['service=~"((a+)*)+b"']
+                    target_matchers: ['team!~"((a+)*)+c"']
+                    equal: [alertname]
+                """);
+        Map<String, String> victim = Map.of("service", "a".repeat(40), "team", "a".repeat(40));
+        assertThat(policy.routeFor(victim).id()).isEqualTo("default");
+        assertThat(policy.inhibitRules().get(0).isSource(victim)).isFalse();
+        assertThat(policy.inhibitRules().get(0).isTarget(victim)).isTrue();
+    }
+
+    @Test
+    void badRegexesFailTheLoadNamingWhere() {
+        assertThatThrownBy(() -> parse("routes: [{id: db, matchers: ['team=\"x\"', 'service=~\"(a\"'], channels: [log]}]"))
+                .hasMessageContaining("test.yaml: route 'db' matchers[1]").hasMessageContaining("missing closing )");
+        assertThatThrownBy(() -> parse("inhibit_rules: [{source_matchers: ['a=~\"(x{1000}){1000}\"'], target_matchers: []}]"))
+                .hasMessageContaining("test.yaml: inhibit_rules[0].source_matchers[0]").hasMessageContaining("too complex");
+        assertThatThrownBy(() -> parse("routes: [{id: lookahead, matchers: ['a=~\"(?!x)\"'], channels: [log]}]"))
+                .hasMessageContaining("route 'lookahead'").hasMessageContaining("RE2");
     }
 }

@@ -5,7 +5,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+
+import io.aiopshub.regex.InvalidRegexException;
+import io.aiopshub.regex.UserRegex;
 
 /** Consistency checks Jackson's binding cannot express. */
 final class CatalogChecks {
@@ -55,17 +57,20 @@ final class CatalogChecks {
             return problems;
         }
         boolean numeric = spec.type() == ParameterType.INTEGER || spec.type() == ParameterType.NUMBER;
-        if (spec.type() != ParameterType.STRING && (spec.pattern() != null || spec.allowed() != null)) {
-            problems.add(at + ": pattern/enum only apply to strings");
+        if (spec.type() != ParameterType.STRING && (spec.pattern() != null || spec.allowed() != null || spec.maxLength() != null)) {
+            problems.add(at + ": pattern/enum/maxLength only apply to strings");
+        }
+        if (spec.maxLength() != null && spec.maxLength() < 1) {
+            problems.add(at + ": maxLength must be at least 1");
         }
         if (!numeric && (spec.minimum() != null || spec.maximum() != null)) {
             problems.add(at + ": minimum/maximum only apply to integer and number");
         }
         if (spec.pattern() != null) {
             try {
-                Pattern.compile(spec.pattern());
-            } catch (PatternSyntaxException e) {
-                problems.add(at + ": invalid pattern: " + e.getDescription());
+                UserRegex.anchored(spec.pattern());
+            } catch (InvalidRegexException e) {
+                problems.add(at + ": invalid pattern: " + e.getMessage());
             }
         }
         if (spec.minimum() != null && spec.maximum() != null && spec.minimum().compareTo(spec.maximum()) > 0) {

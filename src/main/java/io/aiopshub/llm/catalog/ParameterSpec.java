@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * Schema of one action parameter, a small subset of JSON Schema.
  *
- * @param pattern    Java regex the whole string value must match (strings only)
+ * @param pattern    RE2 regex the whole string value must match (strings only)
+ * @param maxLength  most characters of a string value (strings only); RE2 has no lookaround, so a
+ *                   pattern that forbids something cannot also bound the length
  * @param allowed    permitted string values, the {@code enum} keyword (strings only)
  * @param minimum    inclusive lower bound (integer and number only)
  * @param maximum    inclusive upper bound (integer and number only)
@@ -19,6 +21,7 @@ public record ParameterSpec(
         boolean required,
         String description,
         String pattern,
+        Integer maxLength,
         @JsonProperty("enum") List<String> allowed,
         BigDecimal minimum,
         BigDecimal maximum) {

@@ -6,19 +6,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
-/** Checks a parameter map against one action's schema; patterns are compiled once per action. */
+import io.aiopshub.regex.UserRegex;
+
+/**
+ * Checks a parameter map against one action's schema; patterns are compiled once per action, on RE2
+ * (values come from LLM answers and alert labels, so matching must stay linear).
+ */
 final class ParameterValidator {
 
     private final Map<String, ParameterSpec> specs;
-    private final Map<String, Pattern> patterns = new LinkedHashMap<>();
+    private final Map<String, UserRegex> patterns = new LinkedHashMap<>();
 
     ParameterValidator(ActionDefinition action) {
         this.specs = action.parameters();
         specs.forEach((name, spec) -> {
             if (spec.pattern() != null) {
-                patterns.put(name, Pattern.compile(spec.pattern()));
+                patterns.put(name, UserRegex.anchored(spec.pattern()));
             }
         });
     }
@@ -63,8 +67,11 @@ final class ParameterValidator {
         if (spec.allowed() != null && !spec.allowed().contains(s)) {
             return "value " + quote(s) + " is not one of " + spec.allowed();
         }
-        Pattern pattern = patterns.get(name);
-        if (pattern != null && !pattern.matcher(s).matches()) {
+        if (spec.maxLength() != null && s.length() > spec.maxLength()) {
+            return "value " + quote(s) + " is longer than " + spec.maxLength() + " characters";
+        }
+        UserRegex pattern = patterns.get(name);
+        if (pattern != null && !pattern.matches(s)) {
             return "value " + quote(s) + " does not match pattern " + spec.pattern();
         }
         return null;

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param maskIpAddresses whether IPv4/IPv6 addresses are masked; off by default because addresses are
  *                        usually the most useful clue in an infrastructure incident
- * @param extraPatterns   additional Java regexes whose whole match is replaced by {@code [REDACTED:custom]};
+ * @param extraPatterns   additional regexes (RE2 syntax) whose whole match is replaced by {@code [REDACTED:custom]};
  *                        applied before the built-in rules so they see the original text
  */
 public record RedactionConfig(boolean maskIpAddresses, List<String> extraPatterns) {

@@ -3,8 +3,9 @@ package io.aiopshub.llm.redact;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+
+import io.aiopshub.regex.InvalidRegexException;
+import io.aiopshub.regex.UserRegex;
 
 /**
  * Masks secrets and personal data in free text before it leaves the process (LLM prompts, stored
@@ -21,7 +22,9 @@ public final class Redactor {
         Objects.requireNonNull(config, "config");
         List<RedactionRule> all = new ArrayList<>();
         for (String regex : config.extraPatterns()) {
-            all.add(PatternRule.mask("custom", compileCustom(regex), "custom"));
+            UserRegex custom = compileCustom(regex);
+            String marker = Markers.of("custom");
+            all.add(text -> custom.replaceAll(text, marker));
         }
         all.addAll(BuiltInRules.rules(config.maskIpAddresses()));
         this.rules = List.copyOf(all);
@@ -43,11 +46,12 @@ public final class Redactor {
         return result;
     }
 
-    private static Pattern compileCustom(String regex) {
+    /** Operator-supplied patterns run on RE2: redaction sees every alert and log text, so matching must stay linear. */
+    private static UserRegex compileCustom(String regex) {
         try {
-            return Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("Invalid extra redaction pattern '" + regex + "': " + e.getDescription(), e);
+            return UserRegex.compile(regex);
+        } catch (InvalidRegexException e) {
+            throw new IllegalArgumentException("Invalid extra redaction pattern '" + regex + "': " + e.getMessage(), e);
         }
     }
 }

@@ -20,6 +20,8 @@ import io.aiopshub.llm.analysis.AnalysisResult;
 import io.aiopshub.llm.analysis.Evidence;
 import io.aiopshub.llm.analysis.SuggestedAction;
 import io.aiopshub.llm.catalog.ActionCatalog;
+import io.aiopshub.regex.InvalidRegexException;
+import io.aiopshub.regex.UserRegex;
 
 /**
  * The deterministic analyst: the first rule whose label matchers fit one of the incident's alerts (and
@@ -55,7 +57,7 @@ public class RuleBasedAnalyst {
 
     private static boolean templatesMatch(AnalystRule rule, IncidentEvidence incident) {
         return rule.templates() == null
-                || incident.templates().stream().anyMatch(t -> rule.templates().matcher(t.template()).find());
+                || incident.templates().stream().anyMatch(t -> rule.templates().find(t.template()));
     }
 
     private Outcome outcome(AnalystRule rule, IncidentEvidence incident, IncidentEvidence.AlertEvidence alert) {
@@ -108,9 +110,21 @@ public class RuleBasedAnalyst {
             List<AnalystRule> rules = new ArrayList<>();
             for (Object raw : (List<Object>) root.getOrDefault("rules", List.of())) {
                 Map<String, Object> r = (Map<String, Object>) raw;
-                List<LabelMatcher> matchers = ((List<Object>) r.getOrDefault("labels", List.of())).stream()
-                        .map(o -> LabelMatcher.parse(String.valueOf(o))).toList();
-                Pattern templates = r.get("templates") == null ? null : Pattern.compile(String.valueOf(r.get("templates")));
+                String where = file + ": rule '" + r.get("id") + "' ";
+                List<LabelMatcher> matchers = new ArrayList<>();
+                for (Object o : (List<Object>) r.getOrDefault("labels", List.of())) {
+                    try {
+                        matchers.add(LabelMatcher.parse(String.valueOf(o)));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(where + "labels[" + matchers.size() + "]: " + e.getMessage(), e);
+                    }
+                }
+                UserRegex templates;
+                try {
+                    templates = r.get("templates") == null ? null : UserRegex.compile(String.valueOf(r.get("templates")));
+                } catch (InvalidRegexException e) {
+                    throw new IllegalArgumentException(where + "templates: regex " + e.getMessage(), e);
+                }
                 List<AnalystRule.ActionTemplate> actions = new ArrayList<>();
                 for (Object a : (List<Object>) r.getOrDefault("actions", List.of())) {
                     Map<String, Object> action = (Map<String, Object>) a;

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 class ActionCatalogTest {
 
@@ -124,11 +126,45 @@ class ActionCatalogTest {
                 .containsExactly("playbook");
     }
 
+    /** The path pattern forbids ".." without lookahead (RE2 has none) and maxLength bounds it. */
+    @Test
+    void cleanupPathsRefuseParentReferencesAndOverlongValues() {
+        for (String good : List.of("/var/log/app", "/var/log/app.d/x.log", "/tmp/.cache", "/a", "/srv/x.")) {
+            assertThat(catalog.validateParameters("cleanup_disk", Map.of("host", "h", "path", good, "older_than_days", 1)))
+                    .as(good).isEmpty();
+        }
+        for (String bad : List.of("/", "/..", "/var/..", "/var/../etc", "/var/log/..x", "var/log", "/var/log;rm", "/" + "a".repeat(256))) {
+            assertThat(catalog.validateParameters("cleanup_disk", Map.of("host", "h", "path", bad, "older_than_days", 1)))
+                    .as(bad).extracting(ParameterViolation::parameter).containsExactly("path");
+        }
+        assertThat(catalog.validateParameters("cleanup_disk", Map.of("host", "h", "path", "/" + "a".repeat(255), "older_than_days", 1)))
+                .isEmpty();
+    }
+
     @Test
     void unknownActionIsAViolationNotAnException() {
         assertThat(catalog.validateParameters("format_disk", Map.of()))
                 .extracting(ParameterViolation::toString)
                 .containsExactly("*: unknown action id 'format_disk'");
+    }
+
+    /** Parameter values come from LLM answers and alert labels: a catalog pattern must not backtrack on them. */
+    @Test
+    @Timeout(value = 5, threadMode = ThreadMode.SEPARATE_THREAD)
+    void parameterPatternsRunInLinearTime() {
+        ActionCatalog small = ActionCatalog.load(stream("""
+                actions:
+                  - id: ping_host
+                    description: ICMP ping
+                    risk: low
+                    executor: shell
+                    requires_approval: false
+                    parameters:
+                      host: {type: string, required: true, pattern: "((a+)*)+b"}
+                """));
+        assertThat(small.validateParameters("ping_host", Map.of("host", "a".repeat(40))))
+                .extracting(ParameterViolation::parameter).containsExactly("host");
+        assertThat(small.validateParameters("ping_host", Map.of("host", "aab"))).isEmpty();
     }
 
     @Test
@@ -168,7 +204,7 @@ class ActionCatalogTest {
                     executor: shell
                 """)))
                 .isInstanceOf(CatalogException.class)
-                .hasMessageContaining("parameter 'n': pattern/enum only apply to strings")
+                .hasMessageContaining("parameter 'n': pattern/enum/maxLength only apply to strings")
                 .hasMessageContaining("parameter 's': invalid pattern")
                 .hasMessageContaining("actions[1] (a_one): duplicate id")
                 .hasMessageContaining("actions[1] (a_one): description is required")

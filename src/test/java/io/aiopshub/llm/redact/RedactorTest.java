@@ -58,6 +58,13 @@ class RedactorTest {
     }
 
     @Test
+    void extraPatternsRunInLinearTime() {
+        Redactor redactor = new Redactor(new RedactionConfig(false, List.of("((a+)*)+b")));
+        String text = "a".repeat(40) + " then " + "a".repeat(40);
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(5), () -> redactor.redact(text))).isEqualTo(text);
+    }
+
+    @Test
     void invalidExtraPatternIsRejectedAtConstruction() {
         assertThatThrownBy(() -> new Redactor(new RedactionConfig(false, List.of("([unclosed"))))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -2,11 +2,17 @@ package io.aiopshub.llm.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.aiopshub.llm.catalog.ActionCatalog;
 
@@ -51,6 +57,40 @@ class RuleBasedAnalystTest {
         RuleBasedAnalyst.Outcome fallback = analyst.analyze(incident(Map.of("alertname", "Weird"), List.of()));
         assertThat(fallback.ruleId()).isEqualTo("fallback");
         assertThat(fallback.result().summary()).isEqualTo("Weird needs a look");
+    }
+
+    @Test
+    @Timeout(value = 5, threadMode = ThreadMode.SEPARATE_THREAD)
+    void ruleRegexesRunInLinearTime(@TempDir Path dir) throws Exception {
+        Path rules = dir.resolve("rules.yaml");
+        Files.writeString(rules, """
+                rules:
+                  - id: label-bomb
+                    labels: ['service=~"((a+)*)+b"']
+                    summary: never
+                  - id: template-bomb
+                    templates: '((a+)*)+b'
+                    summary: never
+                  - id: fallback
+                    summary: "{{alertname}} needs a look"
+                """);
+        RuleBasedAnalyst bombs = new RuleBasedAnalyst(RuleBasedAnalyst.loadRules(rules.toString()),
+                ActionCatalog.load(Path.of("playbooks/catalog.yaml")));
+        String aaa = "a".repeat(40);
+        RuleBasedAnalyst.Outcome outcome = bombs.analyze(incident(Map.of("alertname", "X", "service", aaa),
+                List.of(new IncidentEvidence.TemplateEvidence("api", "T1", aaa, 1))));
+        assertThat(outcome.ruleId()).isEqualTo("fallback");
+    }
+
+    @Test
+    void aBadRuleRegexFailsTheLoadNamingTheRule(@TempDir Path dir) throws Exception {
+        Path rules = dir.resolve("rules.yaml");
+        Files.writeString(rules, "rules:\n  - id: lookbehind\n    templates: '(?<=x)y'\n    summary: s\n");
+        assertThatThrownBy(() -> RuleBasedAnalyst.loadRules(rules.toString()))
+                .hasMessageContaining("rule 'lookbehind' templates").hasMessageContaining("RE2");
+        Files.writeString(rules, "rules:\n  - id: huge\n    labels: ['a=~\"(b{1000}){1000}\"']\n    summary: s\n");
+        assertThatThrownBy(() -> RuleBasedAnalyst.loadRules(rules.toString()))
+                .hasMessageContaining("rule 'huge' labels[0]").hasMessageContaining("too complex");
     }
 
     private static IncidentEvidence incident(Map<String, String> labels, List<IncidentEvidence.TemplateEvidence> templates) {
