@@ -27,6 +27,11 @@ public class HubMetrics {
         counter("aiops.events.rejected", "endpoint", endpoint).increment();
     }
 
+    /** Stored events set aside because the incident engine could not apply them. */
+    public void inboxDeadLetters(int count) {
+        registry.counter("aiops.inbox.dead.letters").increment(count);
+    }
+
     public void alertsSilenced(int count) {
         registry.counter("aiops.alerts.silenced").increment(count);
     }
