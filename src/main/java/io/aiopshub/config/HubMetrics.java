@@ -32,6 +32,11 @@ public class HubMetrics {
         registry.counter("aiops.inbox.dead.letters").increment(count);
     }
 
+    /** Log lines taken from the mining queue but not mined, because mining their service failed. */
+    public void logLinesDropped(int count) {
+        registry.counter("aiops.log.lines.dropped").increment(count);
+    }
+
     public void alertsSilenced(int count) {
         registry.counter("aiops.alerts.silenced").increment(count);
     }
