@@ -29,6 +29,16 @@ public class HubMetrics {
         counter("aiops.events.rejected", "endpoint", endpoint).increment();
     }
 
+    /** Stored events set aside because the incident engine could not apply them. */
+    public void inboxDeadLetters(int count) {
+        registry.counter("aiops.inbox.dead.letters").increment(count);
+    }
+
+    /** Log lines taken from the mining queue but not mined, because mining their service failed. */
+    public void logLinesDropped(int count) {
+        registry.counter("aiops.log.lines.dropped").increment(count);
+    }
+
     public void alertsSilenced(int count) {
         registry.counter("aiops.alerts.silenced").increment(count);
     }

@@ -11,14 +11,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import io.aiopshub.config.HubProperties;
 import io.aiopshub.ingest.Fingerprinter;
 import io.aiopshub.ingest.IncomingAlert;
 import io.aiopshub.ingest.Severity;
 import io.aiopshub.store.AlertEntity;
-import io.aiopshub.store.AlertInbox;
 import io.aiopshub.store.AlertInbox.InboxEvent;
 import io.aiopshub.store.AlertRepository;
 import io.aiopshub.store.IncidentEntity;
@@ -27,7 +25,8 @@ import io.aiopshub.store.IncidentRepository;
 /**
  * Applies stored events to alerts and incidents: an alert joins the open incident of its group (route +
  * group_by labels) or opens one; it resolves when told so or when its endsAt passes. Applying and
- * deleting the inbox rows happen in one transaction, so every event is applied exactly once.
+ * deleting the inbox rows happen in one transaction, so every event is applied exactly once
+ * ({@link InboxBatches}).
  */
 @Service
 public class IncidentEngine {
@@ -51,7 +50,7 @@ public class IncidentEngine {
     private record Routed(InboxEvent event, RoutingPolicy.Route route, Map<String, String> groupLabels,
                           String groupKey, String groupHash) { }
 
-    private final AlertInbox inbox;
+    private final InboxBatches batches;
     private final IncidentRepository incidents;
     private final AlertRepository alerts;
     private final IncidentTimeline timeline;
@@ -59,9 +58,9 @@ public class IncidentEngine {
     private final Clock clock;
     private final int batchSize;
 
-    public IncidentEngine(AlertInbox inbox, IncidentRepository incidents, AlertRepository alerts,
+    public IncidentEngine(InboxBatches batches, IncidentRepository incidents, AlertRepository alerts,
                           IncidentTimeline timeline, RoutingPolicy policy, Clock clock, HubProperties properties) {
-        this.inbox = inbox;
+        this.batches = batches;
         this.incidents = incidents;
         this.alerts = alerts;
         this.timeline = timeline;
@@ -70,14 +69,16 @@ public class IncidentEngine {
         this.batchSize = properties.getIngest().getProcessBatchSize();
     }
 
-    /** Applies the oldest stored events; returns how many. */
-    @Transactional
+    /**
+     * Applies the oldest stored events; returns how many left the inbox (applied, or set aside as dead
+     * letters when they cannot be applied: see {@link InboxBatches}).
+     */
     public int applyInbox() {
-        inbox.lock();
-        List<InboxEvent> events = inbox.oldest(batchSize);
-        if (events.isEmpty()) {
-            return 0;
-        }
+        return batches.take(batchSize, this::applyAll);
+    }
+
+    /** Applies events read from the inbox, in the transaction that deletes them from it. */
+    private void applyAll(List<InboxEvent> events) {
         Instant now = clock.instant();
         List<Routed> routed = events.stream().map(this::route).toList();
         Batch batch = prefetch(routed);
@@ -89,8 +90,6 @@ public class IncidentEngine {
         // Timeline rows reference incidents: write those first, then the whole timeline in one batch.
         incidents.flush();
         timeline.recordAll(batch.timeline);
-        inbox.deleteUpTo(events.get(events.size() - 1).id());
-        return events.size();
     }
 
     private Routed route(InboxEvent event) {

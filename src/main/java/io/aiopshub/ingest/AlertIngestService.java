@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,6 +26,8 @@ import io.aiopshub.store.DedupStore.AlertState;
  */
 @Service
 public class AlertIngestService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertIngestService.class);
 
     /** What the caller is told. */
     public record IngestResult(int received, int stored, int deduplicated) {
@@ -78,11 +82,32 @@ public class AlertIngestService {
             transaction.executeWithoutResult(status -> inbox.append(toStore));
             // Only once committed: inside a caller's transaction (log sources mine and checkpoint in one)
             // a rollback must not leave these events "seen".
-            AfterCommit.run(() -> dedupStore.remember(storedStates));
+            AfterCommit.run(() -> remember(storedStates));
         }
-        String source = alerts.isEmpty() ? "unknown" : alerts.get(0).source();
-        metrics.eventsReceived(source, alerts.size());
-        metrics.eventsDeduplicated(source, alerts.size() - toStore.size());
+        count(alerts, toStore.size());
         return new IngestResult(alerts.size(), toStore.size(), alerts.size() - toStore.size());
+    }
+
+    /**
+     * After the commit nothing may fail the request: the caller would be told "not stored" (5xx) and
+     * send again what is stored. Forgetting only costs a repeat that is stored once more.
+     */
+    private void remember(List<AlertState> stored) {
+        try {
+            dedupStore.remember(stored);
+        } catch (RuntimeException e) {
+            LOG.warn("{} accepted events are stored, but the dedup store could not remember them ({}); "
+                    + "their next repeats are stored again", stored.size(), e.toString());
+        }
+    }
+
+    private void count(List<IncomingAlert> alerts, int stored) {
+        try {
+            String source = alerts.isEmpty() ? "unknown" : alerts.get(0).source();
+            metrics.eventsReceived(source, alerts.size());
+            metrics.eventsDeduplicated(source, alerts.size() - stored);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not count accepted events ({})", e.toString());
+        }
     }
 }

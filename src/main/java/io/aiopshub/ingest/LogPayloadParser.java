@@ -28,6 +28,8 @@ public class LogPayloadParser {
     public record ItemProblem(int index, String field, String message) { }
 
     private static final int MAX_MESSAGE = 32_768;
+    /** log_templates.service and incident_log_templates.service hold 256 characters. */
+    static final int MAX_SERVICE = 256;
 
     private final Clock clock;
     private final int maxItems;
@@ -71,9 +73,22 @@ public class LogPayloadParser {
                 rejected.add(new ItemProblem(i, "message", "is required: a non-empty string in 'message' or 'log'"));
                 continue;
             }
-            String service = service(item);
+            if (message.indexOf('\0') >= 0) {
+                rejected.add(new ItemProblem(i, "message", "must not contain the NUL character (U+0000)"));
+                continue;
+            }
+            Named service = service(item);
             if (service == null) {
                 rejected.add(new ItemProblem(i, "service", "is required: service.name, service, kubernetes.labels.app or container.name"));
+                continue;
+            }
+            if (service.value().length() > MAX_SERVICE) {
+                rejected.add(new ItemProblem(i, service.field(), "is longer than " + MAX_SERVICE
+                        + " characters, the most the hub stores for a service name"));
+                continue;
+            }
+            if (service.value().indexOf('\0') >= 0) {
+                rejected.add(new ItemProblem(i, service.field(), "must not contain the NUL character (U+0000)"));
                 continue;
             }
             String level = text(item.path("log").get("level"));
@@ -90,11 +105,15 @@ public class LogPayloadParser {
                 rejected.add(new ItemProblem(i, "@timestamp", "is not an RFC 3339 timestamp or epoch seconds"));
                 continue;
             }
+            if (!StorableTime.contains(timestamp)) {
+                rejected.add(new ItemProblem(i, "@timestamp", "is outside " + StorableTime.RANGE));
+                continue;
+            }
             String host = text(item.path("host").get("name"));
             if (host == null) {
                 host = text(item.get("host"));
             }
-            lines.add(new LogLine(service, level,
+            lines.add(new LogLine(service.value(), level,
                     message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message, timestamp, host));
         }
         if (lines.isEmpty()) {
@@ -107,16 +126,20 @@ public class LogPayloadParser {
         return new Parsed(lines, rejected);
     }
 
-    private static String service(JsonNode item) {
+    /** A value and the field it came from, so a problem names the field the sender used. */
+    private record Named(String field, String value) { }
+
+    private static Named service(JsonNode item) {
         JsonNode service = item.get("service");
         if (service != null && service.isTextual() && !service.textValue().isBlank()) {
-            return service.textValue();
+            return new Named("service", service.textValue());
         }
-        for (String candidate : new String[] {text(item.path("service").get("name")),
-                text(item.path("kubernetes").path("labels").get("app")), text(item.path("container").get("name")),
-                text(item.get("app"))}) {
-            if (candidate != null && !candidate.isBlank()) {
-                return candidate.length() > 256 ? candidate.substring(0, 256) : candidate;
+        for (Named candidate : new Named[] {new Named("service.name", text(item.path("service").get("name"))),
+                new Named("kubernetes.labels.app", text(item.path("kubernetes").path("labels").get("app"))),
+                new Named("container.name", text(item.path("container").get("name"))),
+                new Named("app", text(item.get("app")))}) {
+            if (candidate.value() != null && !candidate.value().isBlank()) {
+                return candidate;
             }
         }
         return null;
@@ -130,6 +153,10 @@ public class LogPayloadParser {
             }
             if (node.isNumber()) {
                 double seconds = node.asDouble();
+                if (!Double.isFinite(seconds) || Math.abs(seconds) > StorableTime.MAX.getEpochSecond()) {
+                    // Beyond what any accepted time can be; the caller reports it as out of range.
+                    return Instant.MAX;
+                }
                 return Instant.ofEpochMilli((long) (seconds * 1000));
             }
             if (node.isTextual()) {

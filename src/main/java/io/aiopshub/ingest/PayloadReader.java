@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +23,13 @@ class PayloadReader {
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     private static final int MAX_LABELS = 64;
     private static final int MAX_VALUE_LENGTH = 8192;
+    /**
+     * Labels that end up in columns of 256 characters: {@code alertname} (alerts.alertname) and the
+     * labels an incident takes its service from (incidents.service). Longer values are refused here;
+     * stored, they would be events the incident engine cannot apply.
+     */
+    static final Set<String> COLUMN_LABELS = Set.of("alertname", "service", "job", "app", "namespace");
+    static final int MAX_COLUMN_LABEL_LENGTH = 256;
     /** Go's zero time, which Alertmanager sends for "no end". */
     private static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
 
@@ -65,6 +74,11 @@ class PayloadReader {
                 problem(field + "." + name, "must be a string, not " + value.getNodeType().name().toLowerCase());
             } else if (value.textValue().length() > MAX_VALUE_LENGTH) {
                 problem(field + "." + name, "is longer than " + MAX_VALUE_LENGTH + " characters");
+            } else if (COLUMN_LABELS.contains(name) && value.textValue().length() > MAX_COLUMN_LABEL_LENGTH) {
+                problem(field + "." + name, "is longer than " + MAX_COLUMN_LABEL_LENGTH + " characters, the most the hub "
+                        + "stores for the labels " + String.join(", ", new TreeSet<>(COLUMN_LABELS)));
+            } else if (value.textValue().indexOf('\0') >= 0) {
+                problem(field + "." + name, "must not contain the NUL character (U+0000)");
             } else {
                 labels.put(name, value.textValue());
             }
@@ -75,7 +89,10 @@ class PayloadReader {
         return labels;
     }
 
-    /** Reads an RFC 3339 timestamp; Go's zero time and absent values give null. */
+    /**
+     * Reads an RFC 3339 timestamp; Go's zero time and absent values give null. Others must lie within
+     * {@link StorableTime} (years 1970 to 9999).
+     */
     Instant timestamp(JsonNode node, String field) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
@@ -86,7 +103,14 @@ class PayloadReader {
         }
         try {
             Instant instant = OffsetDateTime.parse(node.textValue()).toInstant();
-            return instant.equals(GO_ZERO_TIME) ? null : instant;
+            if (instant.equals(GO_ZERO_TIME)) {
+                return null;
+            }
+            if (!StorableTime.contains(instant)) {
+                problem(field, "'" + abbreviate(node.textValue()) + "' is outside " + StorableTime.RANGE);
+                return null;
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             problem(field, "'" + abbreviate(node.textValue()) + "' is not an RFC 3339 timestamp such as 2026-01-31T12:00:00Z");
             return null;
@@ -117,6 +141,10 @@ class PayloadReader {
         }
         if (node.textValue().length() > maxLength) {
             problem(field, "is longer than " + maxLength + " characters");
+            return null;
+        }
+        if (node.textValue().indexOf('\0') >= 0) {
+            problem(field, "must not contain the NUL character (U+0000)");
             return null;
         }
         return node.textValue();

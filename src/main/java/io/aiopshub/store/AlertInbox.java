@@ -3,8 +3,11 @@ package io.aiopshub.store;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -28,6 +31,8 @@ public class AlertInbox {
             rs.getTimestamp("starts_at").toInstant(),
             rs.getTimestamp("ends_at") == null ? null : rs.getTimestamp("ends_at").toInstant(),
             rs.getString("generator_url"), rs.getTimestamp("received_at").toInstant());
+
+    private static final int DELETE_CHUNK = 500;
 
     private final JdbcTemplate jdbc;
 
@@ -69,8 +74,27 @@ public class AlertInbox {
         return jdbc.query("select * from alert_inbox order by id fetch first ? rows only", ROW, limit);
     }
 
-    public void deleteUpTo(long lastId) {
-        jdbc.update("delete from alert_inbox where id <= ?", lastId);
+    /** The oldest event's id, read without reading the event (which may be the one that cannot be read). */
+    public OptionalLong oldestId() {
+        List<Long> ids = jdbc.queryForList("select id from alert_inbox order by id fetch first 1 rows only", Long.class);
+        return ids.isEmpty() ? OptionalLong.empty() : OptionalLong.of(ids.get(0));
+    }
+
+    public Optional<InboxEvent> find(long id) {
+        return jdbc.query("select * from alert_inbox where id = ?", ROW, id).stream().findFirst();
+    }
+
+    /**
+     * Deletes exactly the events that were read. Not "up to the last id": an ingest transaction that
+     * took a lower id but committed after the read would lose its events unapplied.
+     */
+    public void delete(List<InboxEvent> events) {
+        for (int from = 0; from < events.size(); from += DELETE_CHUNK) {
+            List<InboxEvent> chunk = events.subList(from, Math.min(events.size(), from + DELETE_CHUNK));
+            String placeholders = String.join(",", Collections.nCopies(chunk.size(), "?"));
+            jdbc.update("delete from alert_inbox where id in (" + placeholders + ")",
+                    chunk.stream().map(InboxEvent::id).toArray());
+        }
     }
 
     public long size() {

@@ -14,6 +14,8 @@ public class RetentionProperties {
     private Duration endedSilences = Duration.ofDays(30);
     /** Log templates not seen for this long (a template seen again is mined anew). */
     private Duration idleLogTemplates = Duration.ofDays(30);
+    /** Inbox dead letters (events the incident engine could not apply) after they were set aside. */
+    private Duration deadLetters = Duration.ofDays(30);
     /** Incidents deleted per run at most, so one run never holds a long transaction. */
     private int batchSize = 500;
     /** Milliseconds between runs (read by routes/retention.yaml). */
@@ -25,6 +27,8 @@ public class RetentionProperties {
     public void setEndedSilences(Duration endedSilences) { this.endedSilences = endedSilences; }
     public Duration getIdleLogTemplates() { return idleLogTemplates; }
     public void setIdleLogTemplates(Duration idleLogTemplates) { this.idleLogTemplates = idleLogTemplates; }
+    public Duration getDeadLetters() { return deadLetters; }
+    public void setDeadLetters(Duration deadLetters) { this.deadLetters = deadLetters; }
     public long getIntervalMillis() { return intervalMillis; }
     public void setIntervalMillis(long intervalMillis) { this.intervalMillis = intervalMillis; }
     public int getBatchSize() { return batchSize; }

@@ -16,7 +16,7 @@ import io.aiopshub.notify.NotificationOutbox;
 
 /**
  * Deletes what is finished and old (route {@code retention}): resolved incidents with everything that
- * hangs off them, ended silences and idle log templates. Open incidents, pending notifications and
+ * hangs off them, ended silences, idle log templates and old inbox dead letters. Open incidents, pending notifications and
  * anything younger than its retention are never touched. Each incident goes with its children in one
  * transaction, so a run cut short leaves no orphans.
  */
@@ -29,7 +29,7 @@ public class RetentionService {
     private static final List<String> INCIDENT_CHILDREN = List.of("alerts", "timeline_entries", "incident_log_templates",
             "incident_metric_context", "incident_analyses");
 
-    public record Purged(int incidents, int silences, int logTemplates) { }
+    public record Purged(int incidents, int silences, int logTemplates, int deadLetters) { }
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -68,10 +68,12 @@ public class RetentionService {
                 Timestamp.from(now.minus(properties.getEndedSilences())));
         int templates = jdbc.update("delete from log_templates where last_seen_at < ?",
                 Timestamp.from(now.minus(properties.getIdleLogTemplates())));
-        Purged purged = new Purged(incidents.size(), silences, templates);
-        if (purged.incidents() + purged.silences() + purged.logTemplates() > 0) {
-            LOG.info("retention: deleted {} resolved incidents, {} ended silences, {} idle log templates",
-                    purged.incidents(), purged.silences(), purged.logTemplates());
+        int deadLetters = jdbc.update("delete from inbox_dead_letters where failed_at < ?",
+                Timestamp.from(now.minus(properties.getDeadLetters())));
+        Purged purged = new Purged(incidents.size(), silences, templates, deadLetters);
+        if (purged.incidents() + purged.silences() + purged.logTemplates() + purged.deadLetters() > 0) {
+            LOG.info("retention: deleted {} resolved incidents, {} ended silences, {} idle log templates, {} dead letters",
+                    purged.incidents(), purged.silences(), purged.logTemplates(), purged.deadLetters());
         }
         return purged;
     }

@@ -54,7 +54,7 @@ class OpenApiDocumentTest {
                 }
             }
         }
-        assertThat(implemented).hasSize(14);
+        assertThat(implemented).hasSize(16);
         assertThat(documented).containsAll(implemented);
     }
 

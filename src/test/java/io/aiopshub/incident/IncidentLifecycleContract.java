@@ -1,11 +1,14 @@
 package io.aiopshub.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -21,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.aiopshub.notify.NotificationMessage.Kind;
+import io.aiopshub.store.AlertInbox;
 import io.aiopshub.store.AlertEntity;
 import io.aiopshub.store.AlertRepository;
 import io.aiopshub.store.DedupStore;
@@ -32,6 +37,7 @@ import io.aiopshub.store.TimelineRepository;
 import io.aiopshub.support.MutableClock;
 import io.aiopshub.support.Payloads;
 import io.aiopshub.support.TestClockConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Alertmanager's noise-control semantics, end to end through the HTTP API and the database. The same
@@ -55,10 +61,13 @@ abstract class IncidentLifecycleContract {
     @Autowired TimelineRepository timeline;
     @Autowired DedupStore dedupStore;
     @Autowired JdbcTemplate jdbc;
+    @Autowired InboxBatches batches;
+    @Autowired MeterRegistry meters;
 
     @BeforeEach
     void cleanState() {
-        for (String table : List.of("timeline_entries", "notifications", "alerts", "incidents", "silences", "alert_inbox")) {
+        for (String table : List.of("timeline_entries", "notifications", "alerts", "incidents", "silences", "alert_inbox",
+                "inbox_dead_letters")) {
             jdbc.update("delete from " + table);
         }
         dedupStore.clear();
@@ -330,6 +339,74 @@ abstract class IncidentLifecycleContract {
         assertThat(bad.getStatusCode().value()).isEqualTo(400);
         assertThat(bad.getBody()).contains("\"field\":\"severity\"");
         assertThat(exchange(HttpMethod.GET, "/api/v1/incidents/does-not-exist", null).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void anEventTheEngineCannotApplyIsSetAsideAndTheEventsBehindItAreApplied() {
+        postAlertmanager(Payloads.alertmanager("firing", clock.instant(), null, CPU, "before"));
+        // An event the engine cannot apply (here: stored before the API refused services longer than the column).
+        jdbc.update("insert into alert_inbox (source, fingerprint, status, labels_json, annotations_json, starts_at, "
+                + "received_at) values ('alertmanager', 'poison', 'firing', ?, '{}', ?, ?)",
+                "{\"alertname\":\"Poison\",\"service\":\"" + "s".repeat(300) + "\"}",
+                Timestamp.from(clock.instant()), Timestamp.from(clock.instant()));
+        postAlertmanager(Payloads.alertmanager("firing", clock.instant(), null, with(CPU, "service", "web"), "after"));
+        double setAsideBefore = meters.counter("aiops.inbox.dead.letters").count();
+
+        tick();
+
+        assertThat(jdbc.queryForObject("select count(*) from alert_inbox", Long.class)).isZero();
+        assertThat(incidents.findAll()).extracting(IncidentEntity::getService).containsExactlyInAnyOrder("api", "web");
+        assertThat(jdbc.queryForList("select fingerprint from inbox_dead_letters", String.class)).containsExactly("poison");
+        assertThat(jdbc.queryForObject("select error from inbox_dead_letters", String.class))
+                .containsIgnoringCase("too long").contains("256");
+        assertThat(meters.counter("aiops.inbox.dead.letters").count()).isEqualTo(setAsideBefore + 1);
+        assertThat(exchange(HttpMethod.GET, "/api/v1/inbox", null).getBody())
+                .isEqualTo("{\"backlog\":0,\"deadLetters\":1}");
+        ResponseEntity<String> deadLetters = exchange(HttpMethod.GET, "/api/v1/inbox/dead-letters?size=10", null);
+        assertThat(deadLetters.getStatusCode().value()).isEqualTo(200);
+        assertThat(deadLetters.getBody()).contains("\"fingerprint\":\"poison\"").contains("\"alertname\":\"Poison\"")
+                .contains("\"error\":").contains("\"total\":1");
+        assertThat(exchange(HttpMethod.GET, "/api/v1/inbox/dead-letters?size=0", null).getStatusCode().value()).isEqualTo(400);
+
+        // Later events flow as usual, in batches.
+        postAlertmanager(Payloads.alertmanager("firing", clock.instant(), null, with(CPU, "service", "db"), "later"));
+        tick();
+        assertThat(incidents.count()).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select count(*) from inbox_dead_letters", Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void aTransientFailureLeavesTheEventsInTheInboxForTheNextRun() {
+        postAlertmanager(Payloads.alertmanager("firing", clock.instant(), null, CPU, "x"));
+        assertThatThrownBy(() -> batches.take(100, events -> {
+            throw new CannotAcquireLockException("lock wait timeout");
+        })).isInstanceOf(CannotAcquireLockException.class);
+        assertThat(jdbc.queryForObject("select count(*) from alert_inbox", Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from inbox_dead_letters", Long.class)).isZero();
+        tick();
+        assertThat(incidents.count()).isEqualTo(1);
+    }
+
+    @Test
+    void anEventCommittedWhileABatchIsAppliedIsNotDeletedUnapplied() throws Exception {
+        postAlertmanager(Payloads.alertmanager("firing", clock.instant(), null, CPU, "first"));
+        postAlertmanager(Payloads.alertmanager("firing", clock.instant(), null, with(CPU, "service", "web"), "second"));
+        // The first id stands for one an ingest transaction took but has not committed yet.
+        long lateId = jdbc.queryForObject("select min(id) from alert_inbox", Long.class);
+        jdbc.update("delete from alert_inbox where id = ?", lateId);
+
+        int taken = batches.take(100, events -> {
+            assertThat(events).extracting(AlertInbox.InboxEvent::id).doesNotContain(lateId);
+            // That transaction commits while the batch it did not make it into is being applied.
+            CompletableFuture.runAsync(() -> jdbc.update("insert into alert_inbox (id, source, fingerprint, status, "
+                    + "labels_json, annotations_json, starts_at, received_at) values (?, 'alertmanager', 'late', "
+                    + "'firing', '{\"alertname\":\"Late\"}', '{}', ?, ?)", lateId, Timestamp.from(clock.instant()),
+                    Timestamp.from(clock.instant()))).join();
+        });
+
+        assertThat(taken).isEqualTo(1);
+        assertThat(jdbc.queryForList("select fingerprint from alert_inbox", String.class))
+                .as("still waiting to be applied").containsExactly("late");
     }
 
     // --- helpers

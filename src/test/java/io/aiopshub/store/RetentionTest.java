@@ -79,13 +79,17 @@ class RetentionTest {
         jdbc.update("insert into log_templates (service, template_id, template, occurrences, first_seen_at, last_seen_at) values "
                 + "('api', 'old', 'Cache warmup took <*>', 3, ?, ?), ('api', 'recent', 'Request timed out <*>', 9, ?, ?)",
                 ts(start), ts(start), ts(start), ts(start.plus(Duration.ofDays(80))));
+        jdbc.update("insert into inbox_dead_letters (id, source, fingerprint, status, labels_json, annotations_json, "
+                + "starts_at, received_at, failed_at, error) values (1, 'x', 'f1', 'firing', '{}', '{}', ?, ?, ?, 'old'), "
+                + "(2, 'x', 'f2', 'firing', '{}', '{}', ?, ?, ?, 'recent')", ts(start), ts(start), ts(start),
+                ts(start), ts(start), ts(start.plus(Duration.ofDays(80))));
 
         clock.advance(Duration.ofDays(89));
-        assertThat(retention.purge()).as("incidents are kept 90 days, silences and idle templates 30")
-                .isEqualTo(new RetentionService.Purged(0, 1, 1));
+        assertThat(retention.purge()).as("incidents are kept 90 days, silences, idle templates and dead letters 30")
+                .isEqualTo(new RetentionService.Purged(0, 1, 1, 1));
 
         clock.advance(Duration.ofDays(2));
-        assertThat(retention.purge()).isEqualTo(new RetentionService.Purged(1, 0, 0));
+        assertThat(retention.purge()).isEqualTo(new RetentionService.Purged(1, 0, 0, 0));
 
         assertThat(count("incidents where id = '" + cpuIncident + "'")).isZero();
         for (String child : new String[] {"alerts", "timeline_entries", "notifications", "incident_log_templates",
@@ -97,6 +101,7 @@ class RetentionTest {
                 .hasSize(2).anyMatch(t -> t.contains("DiskFull")).anyMatch(t -> t.contains("HighMemory"));
         assertThat(jdbc.queryForList("select id from silences", String.class)).containsExactly("active");
         assertThat(jdbc.queryForList("select template_id from log_templates", String.class)).containsExactly("recent");
+        assertThat(jdbc.queryForList("select error from inbox_dead_letters", String.class)).containsExactly("recent");
     }
 
     private void tick() {

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.aiopshub.AiopsHubApplication;
 import io.aiopshub.support.EmbeddedRedisServer;
@@ -73,6 +75,34 @@ class SharedRedisStateTest {
         HttpResponse<String> health = CLIENT.send(HttpRequest.newBuilder(URI.create(base(second) + "/actuator/health"))
                 .header("Authorization", "Bearer redis-token").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.body()).contains("\"redis\":{\"status\":\"UP\"");
+    }
+
+    @Test
+    void aDedupStoreFailingAfterTheCommitStillAnswers202() throws Exception {
+        StringRedisTemplate redis = first.getBean(StringRedisTemplate.class);
+        JdbcTemplate db = first.getBean(JdbcTemplate.class);
+        long stored = db.queryForObject("select count(*) from alert_inbox", Long.class);
+        String alert = Payloads.alertmanager("firing", Instant.parse("2026-02-01T00:00:00Z"), null,
+                Map.of("alertname", "AfterCommit", "service", "billing"), "dedup write fails");
+        // Redis still answers reads (the dedup check) but refuses writes (remembering, after the commit).
+        redis.execute((RedisCallback<Object>) c -> {
+            c.serverCommands().setConfig("min-replicas-to-write", "1");
+            return null;
+        });
+        try {
+            HttpResponse<String> response = post(first, alert);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+            assertThat(response.body()).contains("\"stored\":1");
+            assertThat(db.queryForObject("select count(*) from alert_inbox", Long.class)).isEqualTo(stored + 1);
+        } finally {
+            redis.execute((RedisCallback<Object>) c -> {
+                c.serverCommands().setConfig("min-replicas-to-write", "0");
+                return null;
+            });
+        }
+        // Not remembered, so the next delivery is stored again: the cost of the failure, not a lost alert.
+        assertThat(post(first, alert).body()).contains("\"stored\":1");
+        first.getBean(DedupStore.class).clear();
     }
 
     private static ConfigurableApplicationContext start(String redisUrl) {

@@ -11,15 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import io.aiopshub.config.HubMetrics;
 import io.aiopshub.ingest.AlertIngestService;
 import io.aiopshub.ingest.Fingerprinter;
 import io.aiopshub.ingest.IncomingAlert;
 import io.aiopshub.ingest.LogLine;
 import io.aiopshub.ingest.LogLineQueue;
+import io.aiopshub.ingest.StorableTime;
 import io.aiopshub.llm.redact.Redactor;
 import io.aiopshub.store.AfterCommit;
+import io.aiopshub.store.TransientFailures;
 
 /**
  * Mines queued log lines into per-service templates and turns what matters into events for the
@@ -31,6 +36,10 @@ import io.aiopshub.store.AfterCommit;
 public class LogTemplateService {
 
     public static final String SOURCE = "log-templates";
+    /** log_templates.service and incident_log_templates.service hold 256 characters. */
+    static final int MAX_SERVICE = 256;
+
+    private static final Logger LOG = LoggerFactory.getLogger(LogTemplateService.class);
 
     private final LogLineQueue queue;
     private final LogTemplateStore store;
@@ -38,6 +47,7 @@ public class LogTemplateService {
     private final AlertIngestService ingest;
     private final Fingerprinter fingerprinter;
     private final LogTemplateProperties properties;
+    private final HubMetrics metrics;
     private final Clock clock;
     private final Redactor redactor = new Redactor();
     private final Map<String, LogTemplateMiner> miners = new HashMap<>();
@@ -47,20 +57,42 @@ public class LogTemplateService {
 
     public LogTemplateService(LogLineQueue queue, LogTemplateStore store, IncidentTemplateEvidence evidence,
                               AlertIngestService ingest, Fingerprinter fingerprinter, LogTemplateProperties properties,
-                              Clock clock) {
+                              HubMetrics metrics, Clock clock) {
         this.queue = queue;
         this.store = store;
         this.evidence = evidence;
         this.ingest = ingest;
         this.fingerprinter = fingerprinter;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
-    /** Mines what is queued (up to {@code max} lines); returns how many lines it took. */
+    /**
+     * Mines what is queued (up to {@code max} lines); returns how many lines it took. Each service's lines
+     * are mined on their own: when one service fails for a reason that will not pass, its lines are
+     * dropped (counted and logged) and the other services' lines are mined as usual. A transient failure
+     * (the database unreachable) leaves the batch unacknowledged, so a Redis queue delivers it again.
+     */
     public synchronized int drain(int max) {
         LogLineQueue.Batch batch = queue.take(max);
-        mine(batch.lines());
+        Map<String, List<LogLine>> byService = new LinkedHashMap<>();
+        for (LogLine line : batch.lines()) {
+            byService.computeIfAbsent(line.service(), s -> new ArrayList<>()).add(line);
+        }
+        byService.forEach((service, lines) -> {
+            try {
+                mine(lines);
+            } catch (RuntimeException e) {
+                forget(Set.of(service));
+                if (TransientFailures.isTransient(e)) {
+                    throw e;
+                }
+                metrics.logLinesDropped(lines.size());
+                LOG.error("Mining {} log lines of service '{}' failed; they are dropped, other services' lines are "
+                        + "mined: {}", lines.size(), abbreviate(service), e.toString());
+            }
+        });
         // Acknowledged only now: a crash before this point hands the lines to another consumer.
         queue.ack(batch);
         return batch.lines().size();
@@ -73,7 +105,8 @@ public class LogTemplateService {
     public synchronized void mine(List<LogLine> lines) {
         List<IncomingAlert> events = new ArrayList<>();
         Map<String, Map<String, LogTemplate>> touched = new LinkedHashMap<>();
-        for (LogLine line : lines) {
+        for (LogLine unchecked : lines) {
+            LogLine line = storable(unchecked);
             LogTemplateMiner miner = miners.computeIfAbsent(line.service(),
                     service -> LogTemplateMiner.restore(MinerConfig.defaults(), clock, store.load(service)));
             TemplateMatch match = miner.add(line.message());
@@ -156,6 +189,27 @@ public class LogTemplateService {
         annotations.put("example", redactor.redact(line.message()));
         return new IncomingAlert(SOURCE, IncomingAlert.FIRING, labels, annotations, line.timestamp(),
                 endsAt == null ? clock.instant().plus(properties.getSpikeDuration()) : endsAt, null);
+    }
+
+    /**
+     * The line as the template tables can hold it: a service name of at most 256 characters and no NUL
+     * character (PostgreSQL refuses it in text), at a time the database can hold (else now). The API
+     * refuses such lines; log sources may still deliver them.
+     */
+    private LogLine storable(LogLine line) {
+        String service = line.service().replace('\0', '\uFFFD');
+        if (service.length() > MAX_SERVICE) {
+            service = service.substring(0, Character.isHighSurrogate(service.charAt(MAX_SERVICE - 1))
+                    ? MAX_SERVICE - 1 : MAX_SERVICE);
+        }
+        String message = line.message().replace('\0', '\uFFFD');
+        Instant timestamp = StorableTime.contains(line.timestamp()) ? line.timestamp() : clock.instant();
+        return service.equals(line.service()) && message.equals(line.message()) && timestamp.equals(line.timestamp())
+                ? line : new LogLine(service, line.level(), message, timestamp, line.host());
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 61) + "...";
     }
 
     private void persist(Map<String, Map<String, LogTemplate>> touched) {

@@ -17,6 +17,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Logs from a shipper to an incident: mixed good and bad items, plain-string and object forms; a new
  * error pattern becomes a NewErrorLogTemplate incident carrying the template, its count and redacted
@@ -31,6 +33,7 @@ class LogIngestToIncidentTest {
     @Autowired TestRestTemplate http;
     @Autowired JdbcTemplate jdbc;
     @Autowired LogTemplateService templates;
+    @Autowired MeterRegistry meters;
 
     @Test
     void newErrorPatternBecomesAnIncidentWithItsTemplate() {
@@ -94,6 +97,30 @@ class LogIngestToIncidentTest {
         noToken.setContentType(MediaType.APPLICATION_JSON);
         assertThat(http.postForEntity("/api/v1/logs", new HttpEntity<>("{}", noToken), String.class)
                 .getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void aServiceWhoseTemplatesCannotBeStoredDoesNotCostTheOtherServicesTheirLines() {
+        // A real database failure for one service only: its templates violate a constraint.
+        jdbc.execute("alter table log_templates add constraint no_poison check (service <> 'poison')");
+        try {
+            double droppedBefore = meters.counter("aiops.log.lines.dropped").count();
+            // One request, so the miner takes the poison service's lines and the others' in one batch.
+            ResponseEntity<String> response = post("""
+                    [{"message":"poison line 1","service":"poison"},{"message":"poison line 2","service":"poison"},
+                     {"message":"ledger 7 committed in 30ms","level":"info","service":"ledger"},
+                     {"message":"x","service":"%s"}]""".formatted("s".repeat(300)));
+            assertThat(response.getStatusCode().value()).isEqualTo(202);
+            assertThat(response.getBody()).contains("\"accepted\":3").contains("{\"index\":3,\"field\":\"service\"");
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                    "select count(*) from log_templates where service = 'ledger'", Long.class) == 1);
+            await().atMost(Duration.ofSeconds(5)).until(() ->
+                    meters.counter("aiops.log.lines.dropped").count() == droppedBefore + 2);
+            assertThat(templates.templates("poison")).as("nothing kept in memory that was not stored").isEmpty();
+        } finally {
+            jdbc.execute("alter table log_templates drop constraint no_poison");
+        }
     }
 
     private ResponseEntity<String> post(String body) {
