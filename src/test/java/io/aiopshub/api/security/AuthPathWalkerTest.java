@@ -3,6 +3,8 @@ package io.aiopshub.api.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +43,11 @@ import io.aiopshub.support.RawHttp.Answer;
         "aiops.ingest.max-body-size=64KB"})
 class AuthPathWalkerTest {
 
+    /** The silence an attacker wants: every alert muted for a day. */
     private static final String SILENCE = """
-            {"matchers":[{"name":"alertname","value":".*","isRegex":true}],
-             "startsAt":"2026-01-01T00:00:00Z","endsAt":"2099-01-01T00:00:00Z","createdBy":"attacker","comment":"mute all"}""";
+            {"matchers":[{"name":"alertname","value":".+","isRegex":true}],
+             "startsAt":"%s","endsAt":"%s","createdBy":"attacker","comment":"mute all"}""".formatted(
+            Instant.now().truncatedTo(ChronoUnit.SECONDS), Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
     private static final String EVENT = """
             {"source":"walker","labels":{"alertname":"Walk"}}""";
 
