@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.aiopshub.llm.analysis.AnalysisSchema;
 import io.aiopshub.llm.catalog.ActionCatalog;
-import io.aiopshub.llm.redact.Redactor;
+import io.aiopshub.redact.Redactor;
 import io.aiopshub.llm.rules.IncidentEvidence;
 
 /**

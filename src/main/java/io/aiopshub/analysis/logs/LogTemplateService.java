@@ -18,7 +18,7 @@ import io.aiopshub.ingest.Fingerprinter;
 import io.aiopshub.ingest.IncomingAlert;
 import io.aiopshub.ingest.LogLine;
 import io.aiopshub.ingest.LogLineQueue;
-import io.aiopshub.llm.redact.Redactor;
+import io.aiopshub.redact.Redactor;
 import io.aiopshub.store.AfterCommit;
 
 /**
