@@ -54,7 +54,7 @@ final class BuiltInRules {
     private BuiltInRules() {
     }
 
-    static List<RedactionRule> rules(boolean maskIpAddresses) {
+    static List<RedactionRule> rules(boolean maskIpAddresses, boolean maskEmailAddresses) {
         List<RedactionRule> rules = new ArrayList<>();
         rules.add(PatternRule.mask("pem-private-key", PEM_PRIVATE_KEY, "private_key"));
         rules.add(new PatternRule("url-credentials", URL_CREDENTIALS,
@@ -80,7 +80,9 @@ final class BuiltInRules {
         rules.add(named.envJson());
         rules.add(new KeyValueRule());
         rules.add(CardNumberRule.create());
-        rules.add(new PatternRule("email", EMAIL, BuiltInRules::email));
+        if (maskEmailAddresses) {
+            rules.add(new PatternRule("email", EMAIL, BuiltInRules::email));
+        }
         if (maskIpAddresses) {
             rules.add(IpAddressRules.ipv4());
             rules.add(IpAddressRules.ipv6());

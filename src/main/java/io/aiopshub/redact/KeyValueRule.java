@@ -21,6 +21,12 @@ final class KeyValueRule implements RedactionRule {
             "\"(?:[^\"\\\\\\r\\n]|\\\\.)*\"|'[^'\\r\\n]*'|\\$\\{[^}\\s]*}|[^\\s,;&\"'{}\\[\\])][^\\s,;&\"'}\\])]*");
     /** YAML block scalar indicator ("key: |" or "key: >-"); the secret is on the following, deeper-indented lines. */
     private static final Pattern BLOCK_SCALAR = Pattern.compile("[|>][-+]?[1-9]?");
+    /**
+     * Where an entry of a printed Java map ({@code {k=v, k2=v2}}, how labels and annotations reach logs
+     * and timelines) ends: at the next {@code ", key="}, the closing brace or the end of the line. Values
+     * there may contain spaces and commas, so a secret value is masked up to that point, not to its first space.
+     */
+    private static final Pattern MAP_ENTRY_END = Pattern.compile(", [A-Za-z_][A-Za-z0-9_.\\-]*=|}|\\r|\\n");
     private static final Pattern AUTHORIZATION_KEY = Pattern.compile("(?i)(?:proxy-)?authorization");
     private static final Pattern NON_SECRET_VALUE = Pattern.compile(
             "(?i)true|false|null|nil|none|yes|no|ok|success|failed|failure|enabled|disabled|required"
@@ -33,6 +39,7 @@ final class KeyValueRule implements RedactionRule {
     public String apply(String text) {
         Matcher key = KEY.matcher(text);
         Matcher value = VALUE.matcher(text);
+        Matcher mapEntryEnd = null;
         StringBuilder out = null;
         int copied = 0;
         int from = 0;
@@ -48,15 +55,27 @@ final class KeyValueRule implements RedactionRule {
                 out = new StringBuilder(text.length());
             }
             out.append(text, copied, value.start()).append(Markers.masked(value.group(), kind.get()));
-            copied = BLOCK_SCALAR.matcher(value.group()).matches()
-                    ? endOfBlock(text, key.start(), value.end())
-                    : value.end();
+            if (BLOCK_SCALAR.matcher(value.group()).matches()) {
+                copied = endOfBlock(text, key.start(), value.end());
+            } else if (isMapEntry(text, key)) {
+                mapEntryEnd = mapEntryEnd == null ? MAP_ENTRY_END.matcher(text) : mapEntryEnd;
+                copied = mapEntryEnd.find(value.end()) ? mapEntryEnd.start() : text.length();
+            } else {
+                copied = value.end();
+            }
             from = copied;
         }
         if (out == null) {
             return text;
         }
         return out.append(text, copied, text.length()).toString();
+    }
+
+    /** An unquoted {@code key=} right after {@code "{"} or {@code ", "}: an entry of a printed map. */
+    private static boolean isMapEntry(String text, Matcher key) {
+        int start = key.start();
+        return key.group(1).isEmpty() && text.charAt(key.end() - 1) == '='
+                && ((start >= 1 && text.charAt(start - 1) == '{') || (start >= 2 && text.startsWith(", ", start - 2)));
     }
 
     /** End of the lines after {@code from} that are indented deeper than the line holding {@code keyStart}. */
@@ -93,7 +112,11 @@ final class KeyValueRule implements RedactionRule {
                 && !isPlaceholderOrFlag(key, value);
     }
 
-    private static boolean isPlaceholderOrFlag(String key, String value) {
+    /** A value that only stands for a secret (a placeholder, a flag such as {@code true}, a mask) is left alone. */
+    static boolean isPlaceholderOrFlag(String key, String value) {
+        if (value.isEmpty()) {
+            return true;
+        }
         char first = value.charAt(0);
         String unquoted = value.length() >= 2 && (first == '"' || first == '\'')
                 ? value.substring(1, value.length() - 1)

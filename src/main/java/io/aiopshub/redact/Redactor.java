@@ -1,21 +1,27 @@
 package io.aiopshub.redact;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Masks secrets and personal data in free text before it leaves the process (LLM prompts, stored
- * analysis text, logs). Replacements are markers such as {@code [REDACTED:password]} so the reader still
- * sees what kind of thing was there. Redacting already-redacted text changes nothing.
+ * Masks secrets and personal data in text before it leaves the process: logs, notifications, LLM prompts
+ * and the analysis views of the API. Replacements are markers such as {@code [REDACTED:password]} so the
+ * reader still sees what kind of thing was there. Redacting already-redacted text changes nothing.
  *
- * <p>Thread-safe and cheap to share: all patterns are compiled once in the constructor.
+ * <p>Thread-safe and cheap to share: all patterns are compiled once in the constructor. Needs nothing but
+ * the JDK, so the logging system can build one from the default rules before Spring starts.
  */
 public final class Redactor {
 
     private final List<RedactionRule> rules;
+    private final SecretKeyClassifier keys = new SecretKeyClassifier();
 
     public Redactor(RedactionConfig config) {
         Objects.requireNonNull(config, "config");
@@ -23,7 +29,7 @@ public final class Redactor {
         for (String regex : config.extraPatterns()) {
             all.add(PatternRule.mask("custom", compileCustom(regex), "custom"));
         }
-        all.addAll(BuiltInRules.rules(config.maskIpAddresses()));
+        all.addAll(BuiltInRules.rules(config.maskIpAddresses(), config.maskEmailAddresses()));
         this.rules = List.copyOf(all);
     }
 
@@ -41,6 +47,32 @@ public final class Redactor {
             result = rule.apply(result);
         }
         return result;
+    }
+
+    /**
+     * The value of a named field (a label, an annotation, a JSON property). When the name says it holds a
+     * secret ({@code db_password}, {@code api_token}) the whole value is masked, even one with spaces that the
+     * free-text rules would only partly catch; otherwise the value is redacted as text.
+     */
+    public String redactValue(String key, String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        Optional<String> kind = key == null ? Optional.empty() : keys.classify(key);
+        if (kind.isPresent() && !value.contains(Markers.PREFIX) && !KeyValueRule.isPlaceholderOrFlag(key, value)) {
+            return Markers.of(kind.get());
+        }
+        return redact(value);
+    }
+
+    /** A copy of {@code pairs} (labels, annotations) with every value redacted by its key, in the same order. */
+    public Map<String, String> redactValues(Map<String, String> pairs) {
+        if (pairs == null || pairs.isEmpty()) {
+            return pairs;
+        }
+        Map<String, String> out = new LinkedHashMap<>(pairs.size() * 2);
+        pairs.forEach((key, value) -> out.put(key, redactValue(key, value)));
+        return Collections.unmodifiableMap(out);
     }
 
     private static Pattern compileCustom(String regex) {

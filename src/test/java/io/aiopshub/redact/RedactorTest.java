@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,6 +64,40 @@ class RedactorTest {
         assertThatThrownBy(() -> new Redactor(new RedactionConfig(false, List.of("([unclosed"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("([unclosed");
+    }
+
+    @Test
+    void aSecretInAPrintedMapIsMaskedUpToTheNextEntryNotItsFirstSpace() {
+        assertThat(defaults.redact("annotations {summary=login failed, db_password=correct horse, battery, team=db}"))
+                .isEqualTo("annotations {summary=login failed, db_password=[REDACTED:password], team=db}");
+        assertThat(defaults.redact("labels={alertname=X, api_token=a b c}\nnext line"))
+                .isEqualTo("labels={alertname=X, api_token=[REDACTED:token]}\nnext line");
+        assertThat(defaults.redact("password=two words outside a map")).isEqualTo("password=[REDACTED:password] words outside a map");
+    }
+
+    @Test
+    void namedValuesAreMaskedWholeWhenTheNameIsSecretAndRedactedAsTextOtherwise() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("service", "checkout");
+        labels.put("db_password", "correct horse battery");
+        labels.put("description", "login failed, Authorization: Bearer s3cr3tBearerToken0123456789");
+        labels.put("token_ttl", "300");
+        labels.put("api_key", "${API_KEY}");
+        assertThat(defaults.redactValues(labels)).containsExactly(
+                Map.entry("service", "checkout"),
+                Map.entry("db_password", "[REDACTED:password]"),
+                Map.entry("description", "login failed, Authorization: Bearer [REDACTED:token]"),
+                Map.entry("token_ttl", "300"),
+                Map.entry("api_key", "${API_KEY}"));
+        assertThat(defaults.redactValue("db_password", "[REDACTED:password]")).isEqualTo("[REDACTED:password]");
+        assertThat(defaults.redactValues(null)).isNull();
+    }
+
+    @Test
+    void emailAddressesCanBeKept() {
+        Redactor keepEmails = new Redactor(new RedactionConfig(false, false, List.of()));
+        assertThat(keepEmails.redact("acked by alice@example.org password=x1")).isEqualTo("acked by alice@example.org password=[REDACTED:password]");
+        assertThat(defaults.redact("acked by alice@example.org")).isEqualTo("acked by [REDACTED:email]");
     }
 
     @Test

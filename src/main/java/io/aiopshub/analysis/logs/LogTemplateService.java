@@ -39,7 +39,7 @@ public class LogTemplateService {
     private final Fingerprinter fingerprinter;
     private final LogTemplateProperties properties;
     private final Clock clock;
-    private final Redactor redactor = new Redactor();
+    private final Redactor redactor;
     private final Map<String, LogTemplateMiner> miners = new HashMap<>();
     private final Map<String, TemplateRate> rates = new HashMap<>();
     private final Map<String, Deque<String>> examples = new HashMap<>();
@@ -47,7 +47,8 @@ public class LogTemplateService {
 
     public LogTemplateService(LogLineQueue queue, LogTemplateStore store, IncidentTemplateEvidence evidence,
                               AlertIngestService ingest, Fingerprinter fingerprinter, LogTemplateProperties properties,
-                              Clock clock) {
+                              Clock clock, Redactor redactor) {
+        this.redactor = redactor;
         this.queue = queue;
         this.store = store;
         this.evidence = evidence;
