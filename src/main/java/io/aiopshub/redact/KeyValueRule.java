@@ -15,8 +15,6 @@ import java.util.regex.Pattern;
  */
 final class KeyValueRule implements RedactionRule {
 
-    private static final Pattern KEY = Pattern.compile(
-            "(?<![A-Za-z0-9_.])([\"']?)([A-Za-z_][A-Za-z0-9_.\\-]*)\\1[ \\t]*(?:=>|[:=])[ \\t]*");
     private static final Pattern VALUE = Pattern.compile(
             "\"(?:[^\"\\\\\\r\\n]|\\\\.)*\"|'[^'\\r\\n]*'|\\$\\{[^}\\s]*}|[^\\s,;&\"'{}\\[\\])][^\\s,;&\"'}\\])]*");
     /** YAML block scalar indicator ("key: |" or "key: >-"); the secret is on the following, deeper-indented lines. */
@@ -37,8 +35,8 @@ final class KeyValueRule implements RedactionRule {
 
     @Override
     public String apply(String text) {
-        Matcher key = KEY.matcher(text);
-        Matcher value = VALUE.matcher(text);
+        KeyFinder key = new KeyFinder(text);
+        Matcher value = null;
         Matcher mapEntryEnd = null;
         StringBuilder out = null;
         int copied = 0;
@@ -46,9 +44,14 @@ final class KeyValueRule implements RedactionRule {
         // The key is classified before the value is matched, so rejected pairs cost nothing beyond the key.
         while (from < text.length() && key.find(from)) {
             from = key.end();
-            Optional<String> kind = classifier.classify(key.group(2));
-            if (kind.isEmpty() || !value.region(key.end(), text.length()).lookingAt()
-                    || !isSecretValue(key.group(2), value.group())) {
+            String name = key.name();
+            Optional<String> kind = classifier.classify(name);
+            if (kind.isEmpty()) {
+                continue;
+            }
+            value = value == null ? VALUE.matcher(text) : value;
+            if (!value.region(key.end(), text.length()).lookingAt()
+                    || !isSecretValue(name, value.group())) {
                 continue;
             }
             if (out == null) {
@@ -72,9 +75,9 @@ final class KeyValueRule implements RedactionRule {
     }
 
     /** An unquoted {@code key=} right after {@code "{"} or {@code ", "}: an entry of a printed map. */
-    private static boolean isMapEntry(String text, Matcher key) {
+    private static boolean isMapEntry(String text, KeyFinder key) {
         int start = key.start();
-        return key.group(1).isEmpty() && text.charAt(key.end() - 1) == '='
+        return !key.quoted() && text.charAt(key.end() - 1) == '='
                 && ((start >= 1 && text.charAt(start - 1) == '{') || (start >= 2 && text.startsWith(", ", start - 2)));
     }
 
