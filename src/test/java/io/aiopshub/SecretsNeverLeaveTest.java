@@ -36,6 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -46,6 +47,8 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.aiopshub.api.ApiTokens;
 import io.aiopshub.config.HubProperties;
+import io.aiopshub.redact.Redactor;
+import io.aiopshub.redact.logback.LogRedaction;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -108,6 +111,7 @@ class SecretsNeverLeaveTest {
 
     @Autowired TestRestTemplate http;
     @Autowired JdbcTemplate jdbc;
+    @Autowired Redactor redactor;
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
@@ -211,6 +215,8 @@ class SecretsNeverLeaveTest {
         assertNoSecret(all);
         assertThat(all).as("the generated token is logged once, readable, on purpose")
                 .containsPattern("Generated one for this run: aiops_[0-9a-f]{48}");
+        assertThat(LogRedaction.redactor((LoggerContext) LoggerFactory.getILoggerFactory()))
+                .as("the logs use the configured redactor").isSameAs(redactor);
     }
 
     private String raise(String alertname) {

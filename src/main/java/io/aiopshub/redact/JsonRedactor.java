@@ -1,6 +1,5 @@
 package io.aiopshub.redact;
 
-import java.util.Iterator;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,8 +32,7 @@ public final class JsonRedactor {
         }
         if (node.isObject()) {
             ObjectNode copy = ((ObjectNode) node).objectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 copy.set(field.getKey(), redact(field.getKey(), field.getValue()));
             }
             return copy;

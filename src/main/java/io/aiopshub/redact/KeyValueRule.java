@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class KeyValueRule implements RedactionRule {
 
     private static final Pattern VALUE = Pattern.compile(
-            "\"(?:[^\"\\\\\\r\\n]|\\\\.)*\"|'[^'\\r\\n]*'|\\$\\{[^}\\s]*}|[^\\s,;&\"'{}\\[\\])][^\\s,;&\"'}\\])]*");
+            "\"[^\"\\\\\\r\\n]*+(?:\\\\.[^\"\\\\\\r\\n]*+)*+\"|'[^'\\r\\n]*'|\\$\\{[^}\\s]*}|[^\\s,;&\"'{}\\[\\])][^\\s,;&\"'}\\])]*");
     /** YAML block scalar indicator ("key: |" or "key: >-"); the secret is on the following, deeper-indented lines. */
     private static final Pattern BLOCK_SCALAR = Pattern.compile("[|>][-+]?[1-9]?");
     /**

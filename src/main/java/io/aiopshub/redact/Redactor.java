@@ -44,7 +44,14 @@ public final class Redactor {
         }
         String result = text;
         for (RedactionRule rule : rules) {
-            result = rule.apply(result);
+            try {
+                result = rule.apply(result);
+            } catch (StackOverflowError e) {
+                // java.util.regex recurses once per repetition of a group; a pathological text (tens of thousands
+                // of repetitions, e.g. a crafted log line) can exhaust the stack. Fail closed, never raw, and let the
+                // caller (a logger, the log miner, a notification) carry on.
+                return Markers.of("unredactable_text");
+            }
         }
         return result;
     }

@@ -122,6 +122,22 @@ class RedactorTest {
     }
 
     @Test
+    void longQuotedValuesAndPathologicalRepetitionsNeitherOverflowTheStackNorComeOutRaw() throws Exception {
+        String json = "{\"token\": \"" + "ab\\\"".repeat(50_000) + "\"}";
+        String domain = "mail bob@example" + ".cd".repeat(100_000) + " secret=s3cr3t";
+        // A small stack, as logging and worker threads may have, so the test does not depend on -Xss.
+        String[] out = new String[2];
+        Thread worker = new Thread(null, () -> {
+            out[0] = defaults.redact(json);
+            out[1] = defaults.redact(domain);
+        }, "small-stack", 256 * 1024);
+        worker.start();
+        worker.join();
+        assertThat(out[0]).isEqualTo("{\"token\": \"[REDACTED:token]\"}");
+        assertThat(out[1]).doesNotContain("s3cr3t").isIn("[REDACTED:unredactable_text]", "mail [REDACTED:email] secret=[REDACTED:secret]");
+    }
+
+    @Test
     void largeLogRedactsInReasonableTime() {
         String line = "2026-11-24T10:15:02.123Z INFO request_id=3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b "
                 + "GET /api/v1/alerts 200 12ms from 10.0.0.5 user=alice\n";
