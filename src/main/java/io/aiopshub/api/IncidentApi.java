@@ -17,6 +17,8 @@ import io.aiopshub.incident.Durations;
 import io.aiopshub.incident.IncidentDispatcher;
 import io.aiopshub.ingest.PayloadValidationException;
 import io.aiopshub.llm.IncidentAnalysisService;
+import io.aiopshub.redact.JsonRedactor;
+import io.aiopshub.redact.Redactor;
 import io.aiopshub.store.AlertEntity;
 import io.aiopshub.store.AlertRepository;
 import io.aiopshub.store.IncidentEntity;
@@ -24,7 +26,14 @@ import io.aiopshub.store.IncidentRepository;
 import io.aiopshub.store.NotificationRepository;
 import io.aiopshub.store.TimelineRepository;
 
-/** {@code GET /api/v1/incidents}, {@code GET /api/v1/incidents/{id}} and {@code POST .../{id}/ack}. */
+/**
+ * {@code GET /api/v1/incidents}, {@code GET /api/v1/incidents/{id}} and {@code POST .../{id}/ack}.
+ *
+ * <p>What callers sent is shown as stored: alerts' labels and annotations, the incident's title and group
+ * labels, acknowledgement comments (every API caller holds a token). Everything the hub derived from it
+ * is redacted on the way out, old rows included: the analysis (result, evidence, similar incidents,
+ * runbooks), log templates and their examples, metric context, timeline details and notification errors.
+ */
 @Component("incidentApi")
 public class IncidentApi {
 
@@ -88,12 +97,17 @@ public class IncidentApi {
     private final JdbcTemplate jdbc;
     private final IncidentAnalysisService analysisService;
     private final ApiLimits limits;
+    private final Redactor redactor;
+    private final JsonRedactor jsonRedactor;
 
     public IncidentApi(IncidentRepository incidents, AlertRepository alerts, TimelineRepository timeline,
                        NotificationRepository notifications, IncidentDispatcher dispatcher, JsonBodies json,
-                       JdbcTemplate jdbc, IncidentAnalysisService analysisService, ApiLimits limits) {
+                       JdbcTemplate jdbc, IncidentAnalysisService analysisService, ApiLimits limits,
+                       Redactor redactor, JsonRedactor jsonRedactor) {
         this.limits = limits;
         this.jdbc = jdbc;
+        this.redactor = redactor;
+        this.jsonRedactor = jsonRedactor;
         this.analysisService = analysisService;
         this.incidents = incidents;
         this.alerts = alerts;
@@ -130,18 +144,20 @@ public class IncidentApi {
         return json.write(new IncidentDetail(IncidentSummary.of(incident), analysis(id),
                 alerts.findByIncidentIdOrderById(id).stream().map(AlertView::of).toList(),
                 timeline.findByIncidentIdOrderById(id).stream()
-                        .map(t -> new TimelineView(t.getAt(), t.getKind(), t.getActor(), t.getDetail())).toList(),
+                        .map(t -> new TimelineView(t.getAt(), t.getKind(), t.getActor(), redactor.redact(t.getDetail()))).toList(),
                 notifications.findByIncidentIdOrderById(id).stream()
                         .map(n -> new NotificationView(n.getId(), n.getChannel(), n.getKind(), n.getStatus(),
-                                n.getAttempts(), n.getLastError(), n.getCreatedAt(), n.getSentAt())).toList(),
+                                n.getAttempts(), redactor.redact(n.getLastError()), n.getCreatedAt(), n.getSentAt())).toList(),
                 jdbc.query("select * from incident_log_templates where incident_id = ? order by occurrences desc",
                         (rs, i) -> new TemplateView(rs.getString("service"), rs.getString("template_id"),
-                                rs.getString("template"), rs.getLong("occurrences"), rs.getString("examples_json"),
+                                redactor.redact(rs.getString("template")), rs.getLong("occurrences"),
+                                redactedJsonText(rs.getString("examples_json")),
                                 rs.getTimestamp("first_seen_at").toInstant(), rs.getTimestamp("last_seen_at").toInstant()), id),
                 jdbc.query("select * from incident_metric_context where incident_id = ? order by id",
-                        (rs, i) -> new MetricContextView(rs.getString("query"), rs.getString("description"),
+                        (rs, i) -> new MetricContextView(redactor.redact(rs.getString("query")),
+                                redactor.redact(rs.getString("description")),
                                 rs.getTimestamp("range_start").toInstant(), rs.getTimestamp("range_end").toInstant(),
-                                rs.getInt("step_seconds"), rs.getString("series_json")), id)));
+                                rs.getInt("step_seconds"), redactedJsonText(rs.getString("series_json"))), id)));
     }
 
     /**
@@ -175,20 +191,29 @@ public class IncidentApi {
                         + max.toString().substring(2).toLowerCase(java.util.Locale.ROOT));
             }
         }
-        return json.write(analysisService.analyzeService(service, window));
+        return json.write(jsonRedactor.redact(json.toTree(analysisService.analyzeService(service, window))));
     }
 
     private AnalysisView analysis(String incidentId) {
         List<AnalysisView> latest = jdbc.query("select * from incident_analyses where incident_id = ? order by id desc "
                 + "fetch first 1 rows only", (rs, i) -> new AnalysisView("done", rs.getString("provider"), rs.getString("model"),
-                rs.getString("rule_id"), rs.getString("category"), json.readTree(rs.getString("result_json")),
-                rs.getString("similar_json") == null ? null : json.readTree(rs.getString("similar_json")),
-                rs.getString("runbooks_json") == null ? null : json.readTree(rs.getString("runbooks_json")),
+                rs.getString("rule_id"), rs.getString("category"), redactedTree(rs.getString("result_json")),
+                redactedTree(rs.getString("similar_json")), redactedTree(rs.getString("runbooks_json")),
                 (Long) rs.getObject("latency_ms", Long.class), (Integer) rs.getObject("tokens_in", Integer.class),
                 (Integer) rs.getObject("tokens_out", Integer.class), (Double) rs.getObject("cost_usd", Double.class),
                 rs.getTimestamp("created_at").toInstant()), incidentId);
         return latest.isEmpty() ? new AnalysisView("pending", null, null, null, null, null, null, null, null, null, null, null, null)
                 : latest.get(0);
+    }
+
+    /** Stored JSON as a redacted tree; null stays null. */
+    private JsonNode redactedTree(String stored) {
+        return stored == null ? null : jsonRedactor.redact(json.readTree(stored));
+    }
+
+    /** Stored JSON kept as a string in the response, redacted value by value. */
+    private String redactedJsonText(String stored) {
+        return stored == null ? null : json.write(redactedTree(stored));
     }
 
     /** Body: {@code {"user": "alice", "comment": "looking into it"}}. */

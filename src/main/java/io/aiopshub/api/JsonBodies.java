@@ -67,6 +67,11 @@ public class JsonBodies {
         }
     }
 
+    /** A value as a JSON tree, e.g. to redact it before it is written. */
+    public JsonNode toTree(Object value) {
+        return json.valueToTree(value);
+    }
+
     public String write(Object value) {
         try {
             return json.writeValueAsString(value);

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.aiopshub.config.HubMetrics;
-import io.aiopshub.llm.redact.Redactor;
+import io.aiopshub.redact.Redactor;
 import io.aiopshub.store.AlertInbox;
 import io.aiopshub.store.AlertInbox.InboxEvent;
 import io.aiopshub.store.InboxDeadLetters;
@@ -41,10 +41,11 @@ public class InboxBatches {
     private final TransactionTemplate transaction;
     private final HubMetrics metrics;
     private final Clock clock;
-    private final Redactor redactor = new Redactor();
+    private final Redactor redactor;
 
     public InboxBatches(AlertInbox inbox, InboxDeadLetters deadLetters, TransactionTemplate transaction,
-                        HubMetrics metrics, Clock clock) {
+                        HubMetrics metrics, Clock clock, Redactor redactor) {
+        this.redactor = redactor;
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.transaction = transaction;

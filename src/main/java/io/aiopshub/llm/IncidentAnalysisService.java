@@ -21,13 +21,15 @@ import io.aiopshub.llm.rules.IncidentEvidence;
 import io.aiopshub.llm.rules.RuleBasedAnalyst;
 import io.aiopshub.llm.similar.Runbooks;
 import io.aiopshub.llm.similar.SimilarIncidents;
+import io.aiopshub.redact.Redactor;
 import io.aiopshub.store.LabelsConverter;
 
 /**
  * Explains open incidents off the ingest path: an incident is analysed when it is new and again when it
  * changed materially (its alerts, log templates or severity: the signature), not on every repeat. The
  * result lands in {@code incident_analyses} and on the timeline. The chain: the configured LLM
- * providers ({@link LlmAnalyst}), then the rule-based analyst.
+ * providers ({@link LlmAnalyst}), then the rule-based analyst. Evidence is redacted as it is loaded, so
+ * every analyst, prompt, stored analysis and similarity entry works on redacted text only.
  */
 @Service
 public class IncidentAnalysisService {
@@ -49,14 +51,16 @@ public class IncidentAnalysisService {
     private final IncidentTimeline timeline;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Redactor redactor;
     /** Per open incident, the stamp this loop last looked at (see {@link #analyzePending()}). */
     private final Map<String, String> stamps = new ConcurrentHashMap<>();
 
     public IncidentAnalysisService(JdbcTemplate jdbc, RuleBasedAnalyst analyst, LlmAnalyst llmAnalyst,
                                    AnalysisCache cache, io.micrometer.core.instrument.MeterRegistry meters,
                                    SimilarIncidents similarIncidents, Runbooks runbooks, LlmPrices prices,
-                                   IncidentTimeline timeline, ObjectMapper json, Clock clock) {
+                                   IncidentTimeline timeline, ObjectMapper json, Clock clock, Redactor redactor) {
         this.jdbc = jdbc;
+        this.redactor = redactor;
         this.prices = prices;
         this.similarIncidents = similarIncidents;
         this.runbooks = runbooks;
@@ -225,7 +229,7 @@ public class IncidentAnalysisService {
                 + "where i.service = ? and i.updated_at >= ?", String.class, service, Timestamp.from(since))
                 .forEach(incidentId -> metrics.addAll(evidence(incidentId, null, null).metrics()));
         IncidentEvidence evidence = new IncidentEvidence(null, "Service " + service + " over the last " + window, "info",
-                subject, templates, metrics);
+                subject, templates, metrics).redacted(redactor);
         ensureSimilarIndexLoaded();
         String description = describe(evidence);
         List<SimilarIncidents.Match> similar = similarIncidents.nearest(description, 3, null);
@@ -266,6 +270,7 @@ public class IncidentAnalysisService {
         return fresh;
     }
 
+    /** The incident's evidence, redacted. */
     IncidentEvidence evidence(String incidentId, String title, String severity) {
         List<IncidentEvidence.AlertEvidence> alerts = jdbc.query(
                 "select fingerprint, status, labels_json from alerts where incident_id = ? order by id",
@@ -296,7 +301,7 @@ public class IncidentAnalysisService {
                 // unreadable context is left out of the evidence
             }
         }, incidentId);
-        return new IncidentEvidence(incidentId, title, severity, alerts, templates, metrics);
+        return new IncidentEvidence(incidentId, title, severity, alerts, templates, metrics).redacted(redactor);
     }
 
     private List<String> examples(String stored) {

@@ -14,7 +14,7 @@ import io.aiopshub.llm.analysis.AnalysisResult;
 import io.aiopshub.llm.analysis.DroppedAction;
 import io.aiopshub.llm.analysis.ParseOutcome;
 import io.aiopshub.llm.catalog.ActionCatalog;
-import io.aiopshub.llm.redact.Redactor;
+import io.aiopshub.redact.Redactor;
 import io.aiopshub.llm.rules.IncidentEvidence;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -43,15 +43,17 @@ public class LlmAnalyst {
     private final PromptBuilder prompts;
     private final MeterRegistry meters;
     private final TokenUsageRecorder tokens;
+    private final Redactor redactor;
     private final List<Provider> providers = new ArrayList<>();
 
     public LlmAnalyst(ProducerTemplate producer, ActionCatalog catalog, LlmProperties properties, MeterRegistry meters,
-                      TokenUsageRecorder tokens) {
+                      TokenUsageRecorder tokens, Redactor redactor) {
         this.producer = producer;
+        this.redactor = redactor;
         this.tokens = tokens;
         this.meters = meters;
         this.parser = new AnalysisOutputParser(catalog);
-        this.prompts = new PromptBuilder(new Redactor(), catalog, properties.getPromptTokenBudget());
+        this.prompts = new PromptBuilder(redactor, catalog, properties.getPromptTokenBudget());
         CircuitBreakerConfig breaker = CircuitBreakerConfig.custom().failureRateThreshold(50).minimumNumberOfCalls(3)
                 .slidingWindowSize(5).waitDurationInOpenState(properties.getBreakerWaitInOpenState())
                 .permittedNumberOfCallsInHalfOpenState(1).build();
@@ -95,7 +97,8 @@ public class LlmAnalyst {
                 ParseOutcome outcome = parser.parse(response);
                 if (outcome instanceof ParseOutcome.Failure failure) {
                     count(provider, "invalid");
-                    String repair = prompt + "\n\nYour answer was not valid: " + failure.repairInstructions()
+                    // The repair instructions quote the model's answer: redacted like the rest of the prompt.
+                    String repair = prompt + "\n\nYour answer was not valid: " + redactor.redact(failure.repairInstructions())
                             + "\nAnswer again with only the JSON object.";
                     response = producer.requestBody(provider.endpointUri(), repair, String.class);
                     outcome = parser.parse(response);
@@ -109,7 +112,7 @@ public class LlmAnalyst {
                     int in = usage.input() > 0 ? usage.input() : prompt.length() / 4;
                     int out = usage.output() > 0 ? usage.output() : response.length() / 4;
                     return new LlmOutcome(provider.name(), provider.model(), success.result(), success.droppedActions(),
-                            prompt, response, TimeUnit.NANOSECONDS.toMillis(nanos), in, out);
+                            prompt, redactor.redact(response), TimeUnit.NANOSECONDS.toMillis(nanos), in, out);
                 }
                 count(provider, "invalid_after_repair");
             } catch (RuntimeException e) {

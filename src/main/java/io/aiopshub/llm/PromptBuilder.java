@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.aiopshub.llm.analysis.AnalysisSchema;
 import io.aiopshub.llm.catalog.ActionCatalog;
-import io.aiopshub.llm.redact.Redactor;
+import io.aiopshub.redact.Redactor;
 import io.aiopshub.llm.rules.IncidentEvidence;
 
 /**
@@ -29,8 +29,10 @@ public class PromptBuilder {
         return build(incident, java.util.List.of(), java.util.List.of());
     }
 
-    public String build(IncidentEvidence incident, java.util.List<io.aiopshub.llm.similar.SimilarIncidents.Match> similar,
+    public String build(IncidentEvidence evidence, java.util.List<io.aiopshub.llm.similar.SimilarIncidents.Match> similar,
                         java.util.List<io.aiopshub.llm.similar.Runbooks.Section> runbooks) {
+        // Label values by their names first (a password with spaces is masked whole), then every part as text.
+        IncidentEvidence incident = evidence.redacted(redactor);
         List<String> required = new ArrayList<>();
         required.add("You are an SRE assistant. Explain the incident below: what is wrong, why, how sure you are, "
                 + "and which catalogued action would help (or none). Answer with one JSON object matching this schema "

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import io.aiopshub.redact.Redactor;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 
 /** The steps of the notification routes that touch the outbox: claim, and record each outcome. */
@@ -20,10 +21,12 @@ public class NotificationDelivery {
 
     private final NotificationOutbox outbox;
     private final ChannelProperties channels;
+    private final Redactor redactor;
 
-    public NotificationDelivery(NotificationOutbox outbox, ChannelProperties channels) {
+    public NotificationDelivery(NotificationOutbox outbox, ChannelProperties channels, Redactor redactor) {
         this.outbox = outbox;
         this.channels = channels;
+        this.redactor = redactor;
     }
 
     public List<NotificationOutbox.Delivery> claim() {
@@ -52,13 +55,16 @@ public class NotificationDelivery {
         outbox.markSent(delivery);
     }
 
-    /** Receivers' errors may echo URLs or keys: secrets never reach the log, the outbox or the API. */
+    /**
+     * Receivers' errors may echo URLs, keys or the message itself: the configured channel secrets and
+     * anything the redactor recognises never reach the log, the outbox or the API.
+     */
     String scrub(String text) {
         String scrubbed = text;
         for (String secret : channels.secrets()) {
             scrubbed = scrubbed.replace(secret, "****");
         }
-        return scrubbed;
+        return redactor.redact(scrubbed);
     }
 
     private static boolean refusedByBreaker(Throwable error) {

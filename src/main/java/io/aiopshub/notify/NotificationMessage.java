@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.aiopshub.redact.Redactor;
+
 /**
  * What one notification says, independent of the channel that renders it. Stored as JSON in the
  * outbox so a retry after a restart sends exactly what was decided.
@@ -15,6 +17,18 @@ public record NotificationMessage(String incidentId, String dedupKey, Kind kind,
                                   String text, List<AlertLine> alerts, int firing, int resolved,
                                   String ackedBy, String ackComment, Map<String, String> groupLabels,
                                   Instant at) {
+
+    /**
+     * This message with every text a person or a system supplied (title, text, who acknowledged and why,
+     * alert names, summaries and labels) redacted. Ids, kind, severity, counts and times are the hub's own.
+     */
+    public NotificationMessage redacted(Redactor redactor) {
+        List<AlertLine> redactedAlerts = alerts == null ? null
+                : alerts.stream().map(a -> a.redacted(redactor)).toList();
+        return new NotificationMessage(incidentId, dedupKey, kind, severity, redactor.redact(title), redactor.redact(text),
+                redactedAlerts, firing, resolved, redactor.redact(ackedBy), redactor.redact(ackComment),
+                redactor.redactValues(groupLabels), at);
+    }
 
     public enum Kind {
         /** First notification of an incident. */
@@ -35,5 +49,11 @@ public record NotificationMessage(String incidentId, String dedupKey, Kind kind,
 
     /** One alert as shown in a message. */
     public record AlertLine(String alertname, String status, String summary, Map<String, String> labels,
-                            Instant startsAt) { }
+                            Instant startsAt) {
+
+        AlertLine redacted(Redactor redactor) {
+            return new AlertLine(redactor.redact(alertname), status, redactor.redact(summary), redactor.redactValues(labels),
+                    startsAt);
+        }
+    }
 }

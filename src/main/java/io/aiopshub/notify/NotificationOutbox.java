@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aiopshub.config.HubMetrics;
 import io.aiopshub.config.HubProperties;
 import io.aiopshub.incident.IncidentTimeline;
+import io.aiopshub.redact.Redactor;
 import io.aiopshub.store.NotificationEntity;
 import io.aiopshub.store.NotificationRepository;
 
@@ -24,6 +25,11 @@ import io.aiopshub.store.NotificationRepository;
  * The notification outbox. Decisions to notify are written here in the same transaction as the incident
  * change that caused them; delivery reads them back, so a restart neither loses nor repeats a decision.
  * Retries back off exponentially and are durable; after the last attempt a row becomes a dead letter.
+ *
+ * <p>The outbox is the one way into every channel, so it is where messages are redacted: a message is
+ * stored redacted and redacted again when read back (rows written before redaction existed), so no
+ * channel, the log fallback and the dead-letter API included, ever sees a secret a label, an annotation
+ * or an ad-hoc message carried.
  */
 @Component
 public class NotificationOutbox {
@@ -51,9 +57,11 @@ public class NotificationOutbox {
     private final HubMetrics metrics;
     private final Clock clock;
     private final HubProperties.Notify settings;
+    private final Redactor redactor;
 
     public NotificationOutbox(NotificationRepository repository, IncidentTimeline timeline, ObjectMapper json,
-                              HubMetrics metrics, Clock clock, HubProperties properties) {
+                              HubMetrics metrics, Clock clock, HubProperties properties, Redactor redactor) {
+        this.redactor = redactor;
         this.repository = repository;
         this.timeline = timeline;
         this.json = json;
@@ -165,7 +173,7 @@ public class NotificationOutbox {
     public List<FailedNotification> failed(int page, int size) {
         return repository.findByStatusOrderByIdDesc(DEAD, PageRequest.of(page, size)).stream()
                 .map(row -> new FailedNotification(row.getId(), row.getIncidentId(), row.getChannel(), row.getKind(),
-                        row.getAttempts(), row.getLastError(), row.getCreatedAt(), row.getUpdatedAt(),
+                        row.getAttempts(), redactor.redact(row.getLastError()), row.getCreatedAt(), row.getUpdatedAt(),
                         read(row.getContentJson())))
                 .toList();
     }
@@ -195,7 +203,7 @@ public class NotificationOutbox {
 
     private String write(NotificationMessage message) {
         try {
-            return json.writeValueAsString(message);
+            return json.writeValueAsString(message.redacted(redactor));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("notification not serialisable", e);
         }
@@ -203,7 +211,7 @@ public class NotificationOutbox {
 
     private NotificationMessage read(String content) {
         try {
-            return json.readValue(content, NotificationMessage.class);
+            return json.readValue(content, NotificationMessage.class).redacted(redactor);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored notification unreadable", e);
         }

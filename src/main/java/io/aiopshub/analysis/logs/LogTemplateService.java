@@ -22,7 +22,7 @@ import io.aiopshub.ingest.IncomingAlert;
 import io.aiopshub.ingest.LogLine;
 import io.aiopshub.ingest.LogLineQueue;
 import io.aiopshub.ingest.StorableTime;
-import io.aiopshub.llm.redact.Redactor;
+import io.aiopshub.redact.Redactor;
 import io.aiopshub.store.AfterCommit;
 import io.aiopshub.store.TransientFailures;
 
@@ -49,7 +49,7 @@ public class LogTemplateService {
     private final LogTemplateProperties properties;
     private final HubMetrics metrics;
     private final Clock clock;
-    private final Redactor redactor = new Redactor();
+    private final Redactor redactor;
     private final Map<String, LogTemplateMiner> miners = new HashMap<>();
     private final Map<String, TemplateRate> rates = new HashMap<>();
     private final Map<String, Deque<String>> examples = new HashMap<>();
@@ -57,7 +57,8 @@ public class LogTemplateService {
 
     public LogTemplateService(LogLineQueue queue, LogTemplateStore store, IncidentTemplateEvidence evidence,
                               AlertIngestService ingest, Fingerprinter fingerprinter, LogTemplateProperties properties,
-                              HubMetrics metrics, Clock clock) {
+                              HubMetrics metrics, Clock clock, Redactor redactor) {
+        this.redactor = redactor;
         this.queue = queue;
         this.store = store;
         this.evidence = evidence;

@@ -3,6 +3,8 @@ package io.aiopshub.llm.rules;
 import java.util.List;
 import java.util.Map;
 
+import io.aiopshub.redact.Redactor;
+
 /** What an analyst sees of an incident: its alerts' labels, its log templates and its metric context. */
 public record IncidentEvidence(String incidentId, String title, String severity, List<AlertEvidence> alerts,
                                List<TemplateEvidence> templates, List<MetricEvidence> metrics) {
@@ -10,6 +12,21 @@ public record IncidentEvidence(String incidentId, String title, String severity,
     public IncidentEvidence(String incidentId, String title, String severity, List<AlertEvidence> alerts,
                             List<TemplateEvidence> templates) {
         this(incidentId, title, severity, alerts, templates, List.of());
+    }
+
+    /**
+     * This evidence with every text that came from outside redacted: the title, label values (by their
+     * names, so {@code db_password} is masked whole), log templates and their example lines, metric
+     * queries and series labels. Analysts, prompts, stored analyses and the similarity index are built
+     * from this, so none of them can carry a secret the incident's alerts or logs contained.
+     */
+    public IncidentEvidence redacted(Redactor redactor) {
+        return new IncidentEvidence(incidentId, redactor.redact(title), severity,
+                alerts.stream().map(a -> new AlertEvidence(a.fingerprint(), a.status(), redactor.redactValues(a.labels()))).toList(),
+                templates.stream().map(t -> new TemplateEvidence(t.service(), t.templateId(), redactor.redact(t.template()),
+                        t.occurrences(), t.examples().stream().map(redactor::redact).toList())).toList(),
+                metrics.stream().map(m -> new MetricEvidence(redactor.redact(m.query()), redactor.redact(m.series()),
+                        m.min(), m.max(), m.last())).toList());
     }
 
     /** A metric series around the incident's start, summarised: the LLM gets numbers, not raw points. */

@@ -1,4 +1,4 @@
-package io.aiopshub.llm.redact;
+package io.aiopshub.redact;
 
 /** Builds the replacement markers so their shape stays consistent across rules. */
 final class Markers {

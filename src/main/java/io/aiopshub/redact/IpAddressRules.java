@@ -1,4 +1,4 @@
-package io.aiopshub.llm.redact;
+package io.aiopshub.redact;
 
 import java.util.Arrays;
 import java.util.regex.MatchResult;

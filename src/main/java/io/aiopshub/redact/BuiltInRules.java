@@ -1,9 +1,14 @@
-package io.aiopshub.llm.redact;
+package io.aiopshub.redact;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+
+import static io.aiopshub.redact.Prefilter.contains;
+import static io.aiopshub.redact.Prefilter.containsIgnoringCase;
+import static io.aiopshub.redact.Prefilter.digitRun;
+import static io.aiopshub.redact.Prefilter.when;
 
 /**
  * The built-in redaction rules, in the order they must run: whole-structure rules (PEM blocks, URLs,
@@ -54,36 +59,43 @@ final class BuiltInRules {
     private BuiltInRules() {
     }
 
-    static List<RedactionRule> rules(boolean maskIpAddresses) {
+    static List<RedactionRule> rules(boolean maskIpAddresses, boolean maskEmailAddresses) {
         List<RedactionRule> rules = new ArrayList<>();
-        rules.add(PatternRule.mask("pem-private-key", PEM_PRIVATE_KEY, "private_key"));
-        rules.add(new PatternRule("url-credentials", URL_CREDENTIALS,
-                m -> m.group(1) + m.group(2) + ":" + Markers.of("password") + "@"));
-        rules.add(HeaderRules.authorization());
-        rules.add(PatternRule.mask("jwt", JWT, "jwt"));
-        rules.add(PatternRule.mask("anthropic-key", ANTHROPIC_KEY, "anthropic_key"));
-        rules.add(PatternRule.mask("openai-key", OPENAI_KEY, "openai_key"));
-        rules.add(PatternRule.mask("stripe-key", STRIPE_KEY, "stripe_key"));
-        rules.add(PatternRule.mask("github-token", GITHUB_TOKEN, "github_token"));
-        rules.add(PatternRule.mask("slack-token", SLACK_TOKEN, "slack_token"));
-        rules.add(new PatternRule("slack-webhook", SLACK_WEBHOOK, m -> m.group(1) + Markers.of("slack_webhook")));
-        rules.add(PatternRule.mask("aws-access-key", AWS_ACCESS_KEY, "aws_access_key"));
-        rules.add(PatternRule.mask("google-api-key", GOOGLE_API_KEY, "google_api_key"));
-        rules.add(PatternRule.mask("telegram-bot-token", TELEGRAM_BOT_TOKEN, "telegram_token"));
-        rules.add(new PatternRule("aws-secret-key", AWS_SECRET_KEY, m -> m.group(1) + Markers.of("aws_secret_key")));
-        rules.add(HeaderRules.bearer());
-        rules.add(HeaderRules.cookies());
+        // Each rule behind a prefilter: a literal its matches must contain (see Prefilter).
+        rules.add(when(contains("-----BEGIN "), PatternRule.mask("pem-private-key", PEM_PRIVATE_KEY, "private_key")));
+        rules.add(when(contains("://").and(contains("@")), new PatternRule("url-credentials", URL_CREDENTIALS,
+                m -> m.group(1) + m.group(2) + ":" + Markers.of("password") + "@")));
+        rules.add(when(containsIgnoringCase("authorization"), HeaderRules.authorization()));
+        rules.add(when(contains("eyJ"), PatternRule.mask("jwt", JWT, "jwt")));
+        rules.add(when(contains("sk-ant-"), PatternRule.mask("anthropic-key", ANTHROPIC_KEY, "anthropic_key")));
+        rules.add(when(contains("sk-"), PatternRule.mask("openai-key", OPENAI_KEY, "openai_key")));
+        rules.add(when(contains("_live_", "_test_"), PatternRule.mask("stripe-key", STRIPE_KEY, "stripe_key")));
+        rules.add(when(contains("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+                PatternRule.mask("github-token", GITHUB_TOKEN, "github_token")));
+        rules.add(when(contains("xox"), PatternRule.mask("slack-token", SLACK_TOKEN, "slack_token")));
+        rules.add(when(contains("hooks.slack.com/"), new PatternRule("slack-webhook", SLACK_WEBHOOK,
+                m -> m.group(1) + Markers.of("slack_webhook"))));
+        rules.add(when(contains("AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA"),
+                PatternRule.mask("aws-access-key", AWS_ACCESS_KEY, "aws_access_key")));
+        rules.add(when(contains("AIza"), PatternRule.mask("google-api-key", GOOGLE_API_KEY, "google_api_key")));
+        rules.add(when(contains(":AA"), PatternRule.mask("telegram-bot-token", TELEGRAM_BOT_TOKEN, "telegram_token")));
+        rules.add(when(containsIgnoringCase("secret"), new PatternRule("aws-secret-key", AWS_SECRET_KEY,
+                m -> m.group(1) + Markers.of("aws_secret_key"))));
+        rules.add(when(contains("earer"), HeaderRules.bearer()));
+        rules.add(when(containsIgnoringCase("cookie"), HeaderRules.cookies()));
         NamedSecretRules named = new NamedSecretRules();
-        rules.add(named.curlUser());
-        rules.add(named.cliFlag());
-        rules.add(named.envYaml());
-        rules.add(named.envJson());
-        rules.add(new KeyValueRule());
-        rules.add(CardNumberRule.create());
-        rules.add(new PatternRule("email", EMAIL, BuiltInRules::email));
+        rules.add(when(contains("curl"), named.curlUser()));
+        rules.add(when(contains("--"), named.cliFlag()));
+        rules.add(when(contains("name:").and(contains("value:")), named.envYaml()));
+        rules.add(when(contains("\"name\""), named.envJson()));
+        rules.add(when(contains("=", ":"), new KeyValueRule()));
+        rules.add(when(digitRun(13), CardNumberRule.create()));
+        if (maskEmailAddresses) {
+            rules.add(when(contains("@"), new PatternRule("email", EMAIL, BuiltInRules::email)));
+        }
         if (maskIpAddresses) {
-            rules.add(IpAddressRules.ipv4());
-            rules.add(IpAddressRules.ipv6());
+            rules.add(when(contains("."), IpAddressRules.ipv4()));
+            rules.add(when(contains(":"), IpAddressRules.ipv6()));
         }
         return List.copyOf(rules);
     }

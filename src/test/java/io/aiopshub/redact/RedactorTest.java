@@ -1,11 +1,13 @@
-package io.aiopshub.llm.redact;
+package io.aiopshub.redact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,6 +74,40 @@ class RedactorTest {
     }
 
     @Test
+    void aSecretInAPrintedMapIsMaskedUpToTheNextEntryNotItsFirstSpace() {
+        assertThat(defaults.redact("annotations {summary=login failed, db_password=correct horse, battery, team=db}"))
+                .isEqualTo("annotations {summary=login failed, db_password=[REDACTED:password], team=db}");
+        assertThat(defaults.redact("labels={alertname=X, api_token=a b c}\nnext line"))
+                .isEqualTo("labels={alertname=X, api_token=[REDACTED:token]}\nnext line");
+        assertThat(defaults.redact("password=two words outside a map")).isEqualTo("password=[REDACTED:password] words outside a map");
+    }
+
+    @Test
+    void namedValuesAreMaskedWholeWhenTheNameIsSecretAndRedactedAsTextOtherwise() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("service", "checkout");
+        labels.put("db_password", "correct horse battery");
+        labels.put("description", "login failed, Authorization: Bearer s3cr3tBearerToken0123456789");
+        labels.put("token_ttl", "300");
+        labels.put("api_key", "${API_KEY}");
+        assertThat(defaults.redactValues(labels)).containsExactly(
+                Map.entry("service", "checkout"),
+                Map.entry("db_password", "[REDACTED:password]"),
+                Map.entry("description", "login failed, Authorization: Bearer [REDACTED:token]"),
+                Map.entry("token_ttl", "300"),
+                Map.entry("api_key", "${API_KEY}"));
+        assertThat(defaults.redactValue("db_password", "[REDACTED:password]")).isEqualTo("[REDACTED:password]");
+        assertThat(defaults.redactValues(null)).isNull();
+    }
+
+    @Test
+    void emailAddressesCanBeKept() {
+        Redactor keepEmails = new Redactor(new RedactionConfig(false, false, List.of()));
+        assertThat(keepEmails.redact("acked by alice@example.org password=x1")).isEqualTo("acked by alice@example.org password=[REDACTED:password]");
+        assertThat(defaults.redact("acked by alice@example.org")).isEqualTo("acked by [REDACTED:email]");
+    }
+
+    @Test
     void nullAndEmptyPassThrough() {
         assertThat(defaults.redact(null)).isNull();
         assertThat(defaults.redact("")).isEmpty();
@@ -90,6 +126,22 @@ class RedactorTest {
             redactor.redact(keys);
             assertThat(redactor.redact(pem)).isEqualTo("[REDACTED:private_key]");
         });
+    }
+
+    @Test
+    void longQuotedValuesAndPathologicalRepetitionsNeitherOverflowTheStackNorComeOutRaw() throws Exception {
+        String json = "{\"token\": \"" + "ab\\\"".repeat(50_000) + "\"}";
+        String domain = "mail bob@example" + ".cd".repeat(100_000) + " secret=s3cr3t";
+        // A small stack, as logging and worker threads may have, so the test does not depend on -Xss.
+        String[] out = new String[2];
+        Thread worker = new Thread(null, () -> {
+            out[0] = defaults.redact(json);
+            out[1] = defaults.redact(domain);
+        }, "small-stack", 256 * 1024);
+        worker.start();
+        worker.join();
+        assertThat(out[0]).isEqualTo("{\"token\": \"[REDACTED:token]\"}");
+        assertThat(out[1]).doesNotContain("s3cr3t").isIn("[REDACTED:unredactable_text]", "mail [REDACTED:email] secret=[REDACTED:secret]");
     }
 
     @Test

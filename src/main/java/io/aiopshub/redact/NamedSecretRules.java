@@ -1,4 +1,4 @@
-package io.aiopshub.llm.redact;
+package io.aiopshub.redact;
 
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
@@ -20,10 +20,10 @@ final class NamedSecretRules {
     /** Environment entries written as name/value pairs: Kubernetes env YAML and docker/k8s JSON. */
     private static final Pattern ENV_YAML = Pattern.compile(
             "(\\bname:[ \\t]*[\"']?([A-Za-z_][A-Za-z0-9_.\\-]*)[\"']?[ \\t]*\\r?\\n[ \\t]*value:[ \\t]*)"
-                    + "(\"(?:[^\"\\\\\\r\\n]|\\\\.)*\"|'[^'\\r\\n]*'|[^\\s\"'\\[][^\\r\\n]*)");
+                    + "(\"[^\"\\\\\\r\\n]*+(?:\\\\.[^\"\\\\\\r\\n]*+)*+\"|'[^'\\r\\n]*'|[^\\s\"'\\[][^\\r\\n]*)");
     private static final Pattern ENV_JSON = Pattern.compile(
             "(\"name\"[ \\t]*:[ \\t]*\"([A-Za-z_][A-Za-z0-9_.\\-]*)\"[ \\t]*,[ \\t]*\"value\"[ \\t]*:[ \\t]*)"
-                    + "(\"(?:[^\"\\\\\\r\\n]|\\\\.)*\")");
+                    + "(\"[^\"\\\\\\r\\n]*+(?:\\\\.[^\"\\\\\\r\\n]*+)*+\")");
 
     private final SecretKeyClassifier keyClassifier = new SecretKeyClassifier();
 

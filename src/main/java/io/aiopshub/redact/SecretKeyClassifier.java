@@ -1,10 +1,11 @@
-package io.aiopshub.llm.redact;
+package io.aiopshub.redact;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -30,7 +31,16 @@ final class SecretKeyClassifier {
             "strategy", "source", "age", "timeout", "rotation", "hint", "used", "left", "remaining", "status",
             "error", "errors", "failed", "failures", "attempts", "retries", "reset", "changed", "set");
 
+    /** Every secret key contains one of these (lower-cased), so other keys are rejected without splitting them. */
+    private static final List<String> HINTS = List.of("pass", "pw", "key", "secret", "credential", "token", "auth",
+            "bearer", "jwt");
+    private static final Pattern CAMEL_HUMP = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
+    private static final Pattern SEPARATORS = Pattern.compile("[_.\\-]+");
+
     Optional<String> classify(String key) {
+        if (!hasHint(key.toLowerCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
         List<String> segments = segments(key);
         if (segments.isEmpty() || DESCRIPTIVE_SUFFIXES.contains(segments.get(segments.size() - 1))) {
             return Optional.empty();
@@ -54,13 +64,22 @@ final class SecretKeyClassifier {
         return Optional.empty();
     }
 
+    private static boolean hasHint(String lowerCaseKey) {
+        for (String hint : HINTS) {
+            if (lowerCaseKey.contains(hint)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean containsAny(String compact, List<String> words) {
         return words.stream().anyMatch(compact::contains);
     }
 
     private static List<String> segments(String key) {
-        String camelSplit = key.replaceAll("(?<=[a-z0-9])(?=[A-Z])", "_");
-        return Arrays.stream(camelSplit.split("[_.\\-]+"))
+        String camelSplit = CAMEL_HUMP.matcher(key).replaceAll("_");
+        return Arrays.stream(SEPARATORS.split(camelSplit))
                 .filter(s -> !s.isEmpty())
                 .map(s -> s.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toList());

@@ -1,4 +1,4 @@
-package io.aiopshub.llm.redact;
+package io.aiopshub.redact;
 
 /** One step of the redaction pipeline. */
 interface RedactionRule {

@@ -1,4 +1,4 @@
-package io.aiopshub.llm.redact;
+package io.aiopshub.redact;
 
 /** Luhn checksum, used to tell card numbers from the long numeric ids that fill ordinary logs. */
 final class Luhn {

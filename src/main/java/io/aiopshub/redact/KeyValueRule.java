@@ -1,4 +1,4 @@
-package io.aiopshub.llm.redact;
+package io.aiopshub.redact;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -15,12 +15,16 @@ import java.util.regex.Pattern;
  */
 final class KeyValueRule implements RedactionRule {
 
-    private static final Pattern KEY = Pattern.compile(
-            "(?<![A-Za-z0-9_.])([\"']?)([A-Za-z_][A-Za-z0-9_.\\-]*)\\1[ \\t]*(?:=>|[:=])[ \\t]*");
     private static final Pattern VALUE = Pattern.compile(
-            "\"(?:[^\"\\\\\\r\\n]|\\\\.)*\"|'[^'\\r\\n]*'|\\$\\{[^}\\s]*}|[^\\s,;&\"'{}\\[\\])][^\\s,;&\"'}\\])]*");
+            "\"[^\"\\\\\\r\\n]*+(?:\\\\.[^\"\\\\\\r\\n]*+)*+\"|'[^'\\r\\n]*'|\\$\\{[^}\\s]*}|[^\\s,;&\"'{}\\[\\])][^\\s,;&\"'}\\])]*");
     /** YAML block scalar indicator ("key: |" or "key: >-"); the secret is on the following, deeper-indented lines. */
     private static final Pattern BLOCK_SCALAR = Pattern.compile("[|>][-+]?[1-9]?");
+    /**
+     * Where an entry of a printed Java map ({@code {k=v, k2=v2}}, how labels and annotations reach logs
+     * and timelines) ends: at the next {@code ", key="}, the closing brace or the end of the line. Values
+     * there may contain spaces and commas, so a secret value is masked up to that point, not to its first space.
+     */
+    private static final Pattern MAP_ENTRY_END = Pattern.compile(", [A-Za-z_][A-Za-z0-9_.\\-]*=|}|\\r|\\n");
     private static final Pattern AUTHORIZATION_KEY = Pattern.compile("(?i)(?:proxy-)?authorization");
     private static final Pattern NON_SECRET_VALUE = Pattern.compile(
             "(?i)true|false|null|nil|none|yes|no|ok|success|failed|failure|enabled|disabled|required"
@@ -31,32 +35,50 @@ final class KeyValueRule implements RedactionRule {
 
     @Override
     public String apply(String text) {
-        Matcher key = KEY.matcher(text);
-        Matcher value = VALUE.matcher(text);
+        KeyFinder key = new KeyFinder(text);
+        Matcher value = null;
+        Matcher mapEntryEnd = null;
         StringBuilder out = null;
         int copied = 0;
         int from = 0;
         // The key is classified before the value is matched, so rejected pairs cost nothing beyond the key.
         while (from < text.length() && key.find(from)) {
             from = key.end();
-            Optional<String> kind = classifier.classify(key.group(2));
-            if (kind.isEmpty() || !value.region(key.end(), text.length()).lookingAt()
-                    || !isSecretValue(key.group(2), value.group())) {
+            String name = key.name();
+            Optional<String> kind = classifier.classify(name);
+            if (kind.isEmpty()) {
+                continue;
+            }
+            value = value == null ? VALUE.matcher(text) : value;
+            if (!value.region(key.end(), text.length()).lookingAt()
+                    || !isSecretValue(name, value.group())) {
                 continue;
             }
             if (out == null) {
                 out = new StringBuilder(text.length());
             }
             out.append(text, copied, value.start()).append(Markers.masked(value.group(), kind.get()));
-            copied = BLOCK_SCALAR.matcher(value.group()).matches()
-                    ? endOfBlock(text, key.start(), value.end())
-                    : value.end();
+            if (BLOCK_SCALAR.matcher(value.group()).matches()) {
+                copied = endOfBlock(text, key.start(), value.end());
+            } else if (isMapEntry(text, key)) {
+                mapEntryEnd = mapEntryEnd == null ? MAP_ENTRY_END.matcher(text) : mapEntryEnd;
+                copied = mapEntryEnd.find(value.end()) ? mapEntryEnd.start() : text.length();
+            } else {
+                copied = value.end();
+            }
             from = copied;
         }
         if (out == null) {
             return text;
         }
         return out.append(text, copied, text.length()).toString();
+    }
+
+    /** An unquoted {@code key=} right after {@code "{"} or {@code ", "}: an entry of a printed map. */
+    private static boolean isMapEntry(String text, KeyFinder key) {
+        int start = key.start();
+        return !key.quoted() && text.charAt(key.end() - 1) == '='
+                && ((start >= 1 && text.charAt(start - 1) == '{') || (start >= 2 && text.startsWith(", ", start - 2)));
     }
 
     /** End of the lines after {@code from} that are indented deeper than the line holding {@code keyStart}. */
@@ -93,7 +115,11 @@ final class KeyValueRule implements RedactionRule {
                 && !isPlaceholderOrFlag(key, value);
     }
 
-    private static boolean isPlaceholderOrFlag(String key, String value) {
+    /** A value that only stands for a secret (a placeholder, a flag such as {@code true}, a mask) is left alone. */
+    static boolean isPlaceholderOrFlag(String key, String value) {
+        if (value.isEmpty()) {
+            return true;
+        }
         char first = value.charAt(0);
         String unquoted = value.length() >= 2 && (first == '"' || first == '\'')
                 ? value.substring(1, value.length() - 1)
