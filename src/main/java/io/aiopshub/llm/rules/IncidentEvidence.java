@@ -24,7 +24,8 @@ public record IncidentEvidence(String incidentId, String title, String severity,
         return new IncidentEvidence(incidentId, redactor.redact(title), severity,
                 alerts.stream().map(a -> new AlertEvidence(a.fingerprint(), a.status(), redactor.redactValues(a.labels()))).toList(),
                 templates.stream().map(t -> new TemplateEvidence(t.service(), t.templateId(), redactor.redact(t.template()),
-                        t.occurrences(), t.examples().stream().map(redactor::redact).toList())).toList(),
+                        t.occurrences(), t.examples() == null ? List.<String>of()
+                        : t.examples().stream().map(redactor::redact).toList())).toList(),
                 metrics.stream().map(m -> new MetricEvidence(redactor.redact(m.query()), redactor.redact(m.series()),
                         m.min(), m.max(), m.last())).toList());
     }
