@@ -57,10 +57,12 @@ class SharedRedisStateTest {
         assertThat(post(first, alert).body()).contains("\"deduplicated\":1");
 
         StringRedisTemplate redis = first.getBean(StringRedisTemplate.class);
+        // Other tests' states may be written back to Redis too (degraded-mode replay): check every key's TTL.
         var keys = redis.keys(RedisDedupStore.PREFIX + "*");
-        assertThat(keys).hasSize(1);
-        Long ttl = redis.getExpire(keys.iterator().next());
-        assertThat(ttl).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(12).toSeconds());
+        assertThat(keys).isNotEmpty();
+        for (String key : keys) {
+            assertThat(redis.getExpire(key)).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(12).toSeconds());
+        }
 
         // A changed state (resolved) is new to both instances.
         String resolved = Payloads.alertmanager("resolved", Instant.parse("2026-02-01T00:00:00Z"),
@@ -100,9 +102,15 @@ class SharedRedisStateTest {
                 return null;
             });
         }
-        // Not remembered, so the next delivery is stored again: the cost of the failure, not a lost alert.
-        assertThat(post(first, alert).body()).contains("\"stored\":1");
-        first.getBean(DedupStore.class).clear();
+        // Not remembered in Redis: the next delivery is deduplicated from the database (degraded mode) or,
+        // at worst, stored once more; either way it is answered 202 and nothing is lost.
+        try {
+            HttpResponse<String> again = post(first, alert);
+            assertThat(again.statusCode()).isEqualTo(202);
+            assertThat(db.queryForObject("select count(*) from alert_inbox", Long.class)).isBetween(stored + 1, stored + 2);
+        } finally {
+            first.getBean(DedupStore.class).clear();
+        }
     }
 
     private static ConfigurableApplicationContext start(String redisUrl) {
