@@ -27,7 +27,7 @@ startup() {
   # shellcheck disable=SC2086
   java ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" >"$work/hub.log" 2>&1 &
   pid=$!
-  trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$work"' EXIT
+  trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
   until curl -fsS "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
     if ! kill -0 "$pid" 2>/dev/null; then
       echo "the hub stopped before it was UP; its log:" >&2
