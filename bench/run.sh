@@ -1,17 +1,56 @@
 #!/usr/bin/env bash
-# Analysis benchmarks. Usage:
+# Analysis and start-up benchmarks. Usage:
 #   bench/run.sh loghub DIR   template-miner grouping accuracy and lines/s on LogHub-2k (e.g. ../shared/datasets/loghub-2k)
 #   bench/run.sh nab DIR      anomaly detector on the Numenta Anomaly Benchmark (e.g. ../shared/datasets/nab)
+#   bench/run.sh startup      starts the packaged jar once in a scratch copy of routes/, config/, playbooks/ and
+#                             runbooks/, polls /actuator/health until UP, prints the time and RSS, stops it
+#                             (JAVA_OPTS adds JVM options; JAR picks another jar; builds the jar when there is none)
 set -euo pipefail
 mode="${1:-}"
 dir="${2:-}"
 # DIR is relative to the caller's directory, not to the project root.
 case "$dir" in ""|/*) ;; *) dir="$PWD/$dir" ;; esac
 cd "$(dirname "$0")/.."
+
+startup() {
+  local jar="${JAR:-$(ls target/aiops-hub-*.jar 2>/dev/null | head -1)}"
+  if [ -z "$jar" ]; then
+    ./mvnw -q -B -DskipTests package >/dev/null
+    jar="$(ls target/aiops-hub-*.jar | head -1)"
+  fi
+  jar="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
+  local port started elapsed rss
+  # Not local: the EXIT trap uses them after the function has returned.
+  work="$(mktemp -d)"
+  cp -r routes config playbooks runbooks "$work"/
+  port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  cd "$work"
+  started="$(date +%s%N)"
+  # shellcheck disable=SC2086
+  java ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" >"$work/hub.log" 2>&1 &
+  pid=$!
+  trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+  until curl -fsS "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "the hub stopped before it was UP; its log:" >&2
+      tail -50 "$work/hub.log" >&2
+      exit 1
+    fi
+    sleep 0.1
+  done
+  elapsed=$(( ($(date +%s%N) - started) / 1000000 ))
+  rss="$(ps -o rss= -p "$pid" | tr -d ' ')"
+  echo "UP after ${elapsed} ms, RSS ${rss} KiB"
+  # SIGTERM: a normal JVM exit (a training run with -XX:ArchiveClassesAtExit writes its archive then).
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+}
+
 case "$mode" in
   loghub) main=io.aiopshub.bench.LogHubBenchmark ;;
   nab) main=io.aiopshub.bench.NabBenchmark ;;
-  *) echo "usage: bench/run.sh loghub|nab DIR" >&2; exit 2 ;;
+  startup) startup; exit 0 ;;
+  *) echo "usage: bench/run.sh loghub|nab DIR | bench/run.sh startup" >&2; exit 2 ;;
 esac
 [ -d "$dir" ] || { echo "no such directory: $dir" >&2; exit 2; }
 ./mvnw -q -B -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null

@@ -1,18 +1,21 @@
 package io.aiopshub.config;
 
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.core.env.Environment;
 
-import io.aiopshub.incident.RoutingPolicy;
+import io.aiopshub.incident.CurrentRoutingPolicy;
 import io.aiopshub.incident.RoutingPolicyLoader;
+import io.aiopshub.incident.RoutingPolicyWatcher;
 import io.aiopshub.ingest.AlertmanagerPayloadParser;
 import io.aiopshub.ingest.Fingerprinter;
 import io.aiopshub.ingest.GenericEventParser;
@@ -39,8 +42,15 @@ public class CoreBeans {
     }
 
     @Bean
-    RoutingPolicy routingPolicy(HubProperties properties) {
-        return new RoutingPolicyLoader().load(properties.getRouting().getFile());
+    CurrentRoutingPolicy routingPolicy(HubProperties properties) {
+        return new CurrentRoutingPolicy(new RoutingPolicyLoader().load(properties.getRouting().getFile()));
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    @ConditionalOnProperty(prefix = "aiops.routing", name = "reload", havingValue = "true", matchIfMissing = true)
+    RoutingPolicyWatcher routingPolicyWatcher(CurrentRoutingPolicy policy, HubMetrics metrics, HubProperties properties) {
+        return new RoutingPolicyWatcher(policy, new RoutingPolicyLoader(), metrics, Path.of(properties.getRouting().getFile()),
+                properties.getRouting().getPollInterval());
     }
 
     @Bean

@@ -57,6 +57,11 @@ public class HubMetrics {
         counter("aiops.routes.reloads", "outcome", outcome).increment();
     }
 
+    /** outcome: success, invalid, missing. */
+    public void routingReload(String outcome) {
+        counter("aiops.routing.reloads", "outcome", outcome).increment();
+    }
+
     private Counter counter(String name, String tag, String value) {
         return registry.counter(name, tag, value == null ? "unknown" : value);
     }

@@ -74,9 +74,17 @@ public class HubProperties {
         private String file = "config/alert-routing.yaml";
         /** How often open incidents are checked for due notifications. */
         private Duration dispatchInterval = Duration.ofSeconds(1);
+        /** Apply edits of the routing file without a restart (checked first; a broken file changes nothing). */
+        private boolean reload = true;
+        /** How often the routing file is checked for edits. */
+        private Duration pollInterval = Duration.ofSeconds(2);
 
         public String getFile() { return file; }
         public void setFile(String file) { this.file = file; }
+        public boolean isReload() { return reload; }
+        public void setReload(boolean reload) { this.reload = reload; }
+        public Duration getPollInterval() { return pollInterval; }
+        public void setPollInterval(Duration pollInterval) { this.pollInterval = pollInterval; }
         public Duration getDispatchInterval() { return dispatchInterval; }
         public void setDispatchInterval(Duration dispatchInterval) { this.dispatchInterval = dispatchInterval; }
     }

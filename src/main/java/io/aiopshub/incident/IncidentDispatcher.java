@@ -41,14 +41,14 @@ public class IncidentDispatcher {
     private final IncidentTimeline timeline;
     private final SilenceService silences;
     private final NotificationOutbox outbox;
-    private final RoutingPolicy policy;
+    private final CurrentRoutingPolicy policies;
     private final TransactionTemplate transaction;
     private final HubMetrics metrics;
     private final Clock clock;
     private final JdbcTemplate jdbc;
 
     public IncidentDispatcher(IncidentRepository incidents, AlertRepository alerts, IncidentTimeline timeline,
-                              SilenceService silences, NotificationOutbox outbox, RoutingPolicy policy,
+                              SilenceService silences, NotificationOutbox outbox, CurrentRoutingPolicy policies,
                               TransactionTemplate transaction, HubMetrics metrics, Clock clock, JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.incidents = incidents;
@@ -56,7 +56,7 @@ public class IncidentDispatcher {
         this.timeline = timeline;
         this.silences = silences;
         this.outbox = outbox;
-        this.policy = policy;
+        this.policies = policies;
         this.transaction = transaction;
         this.metrics = metrics;
         this.clock = clock;
@@ -71,7 +71,7 @@ public class IncidentDispatcher {
         }
         List<SilenceService.ActiveSilence> activeSilences = silences.active(now);
         // Inhibition sources: read as plain label maps, and only when a rule could use them.
-        List<Map<String, String>> firingLabels = policy.inhibitRules().isEmpty() ? List.of()
+        List<Map<String, String>> firingLabels = policy().inhibitRules().isEmpty() ? List.of()
                 : jdbc.query("select labels_json from alerts where status = 'firing' and silenced_by is null",
                         (rs, i) -> LabelsConverter.read(rs.getString(1)));
         for (IncidentEntity incident : due) {
@@ -88,7 +88,7 @@ public class IncidentDispatcher {
 
     void flush(IncidentEntity incident, Instant now, List<SilenceService.ActiveSilence> activeSilences,
                List<Map<String, String>> firingLabels) {
-        RoutingPolicy.Route route = policy.route(incident.getRouteId());
+        RoutingPolicy.Route route = policy().route(incident.getRouteId());
         List<AlertEntity> members = alerts.findByIncidentIdOrderById(incident.getId());
         expire(members, now);
         mute(incident, members, activeSilences, firingLabels);
@@ -107,12 +107,12 @@ public class IncidentDispatcher {
         String last = incident.getLastNotifiedFiring();
 
         boolean flappingNow = members.stream()
-                .anyMatch(a -> FlapTracker.isFlapping(a.getTransitions(), now, policy.flapping()));
+                .anyMatch(a -> FlapTracker.isFlapping(a.getTransitions(), now, policy().flapping()));
         if (flappingNow) {
             if (!incident.isFlapping()) {
                 incident.setFlapping(true);
                 timeline.record(incident.getId(), IncidentTimeline.FLAPPING, null,
-                        "more than " + policy.flapping().transitions() + " changes within " + policy.flapping().window());
+                        "more than " + policy().flapping().transitions() + " changes within " + policy().flapping().window());
                 notify(incident, route, members, Kind.FLAPPING, now, current);
             }
             incident.setNextFlushAt(now.plus(route.groupInterval()));
@@ -160,7 +160,7 @@ public class IncidentDispatcher {
             incident.setUpdatedAt(now);
             timeline.record(incidentId, IncidentTimeline.ACKNOWLEDGED, user, comment == null ? "" : comment);
             if (IncidentEngine.FIRING.equals(incident.getStatus()) && incident.getLastNotifiedFiring() != null) {
-                RoutingPolicy.Route route = policy.route(incident.getRouteId());
+                RoutingPolicy.Route route = policy().route(incident.getRouteId());
                 outbox.enqueue(message(incident, alerts.findByIncidentIdOrderById(incidentId), Kind.ACK, now), route.channels());
             }
             return incident;
@@ -172,7 +172,7 @@ public class IncidentDispatcher {
             if (alert.isFiring() && alert.getEndsAt() != null && !alert.getEndsAt().isAfter(now)) {
                 alert.setStatus(IncidentEngine.RESOLVED);
                 alert.setResolvedAt(alert.getEndsAt());
-                alert.setTransitions(FlapTracker.addTransition(alert.getTransitions(), now, policy.flapping().window()));
+                alert.setTransitions(FlapTracker.addTransition(alert.getTransitions(), now, policy().flapping().window()));
                 timeline.record(alert.getIncidentId(), IncidentTimeline.ALERT_EXPIRED, null,
                         "fingerprint=" + alert.getFingerprint() + " endsAt=" + alert.getEndsAt());
             }
@@ -214,7 +214,7 @@ public class IncidentDispatcher {
 
     /** Alertmanager's inhibition: a firing source alert mutes a matching target with the same equal labels. */
     boolean isInhibited(Map<String, String> target, List<Map<String, String>> firingLabels) {
-        for (RoutingPolicy.InhibitRule rule : policy.inhibitRules()) {
+        for (RoutingPolicy.InhibitRule rule : policy().inhibitRules()) {
             if (!rule.isTarget(target)) {
                 continue;
             }
@@ -236,13 +236,19 @@ public class IncidentDispatcher {
         incident.setUpdatedAt(now);
     }
 
+    /**
+     * Closes the group: a later alert of it opens a new incident. The engine has usually resolved the
+     * incident already, when its last alert resolved; only an alert that expired since then is left to it.
+     */
     private void close(IncidentEntity incident, Instant now) {
-        incident.setStatus(IncidentEngine.RESOLVED);
-        incident.setResolvedAt(now);
+        if (!IncidentEngine.RESOLVED.equals(incident.getStatus())) {
+            incident.setStatus(IncidentEngine.RESOLVED);
+            incident.setResolvedAt(now);
+            timeline.record(incident.getId(), IncidentTimeline.RESOLVED, null, "all alerts resolved");
+        }
         incident.setOpenGroupKey(null);
         incident.setNextFlushAt(null);
         incident.setUpdatedAt(now);
-        timeline.record(incident.getId(), IncidentTimeline.RESOLVED, null, "all alerts resolved");
     }
 
     private NotificationMessage message(IncidentEntity incident, List<AlertEntity> members, Kind kind, Instant now) {
@@ -271,5 +277,10 @@ public class IncidentDispatcher {
         return new NotificationMessage(incident.getId(), "aiops-" + incident.getId(), kind, incident.getSeverity(),
                 incident.getTitle(), text, lines, firing, resolved, incident.getAckedBy(), incident.getAckComment(),
                 incident.getGroupLabels(), now);
+    }
+
+    /** The policy in force now; a reload swaps it whole. */
+    private RoutingPolicy policy() {
+        return policies.get();
     }
 }

@@ -11,12 +11,14 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.aiopshub.config.HubProperties;
 import io.aiopshub.ingest.Fingerprinter;
 import io.aiopshub.ingest.IncomingAlert;
 import io.aiopshub.ingest.Severity;
 import io.aiopshub.store.AlertEntity;
+import io.aiopshub.store.AlertInbox;
 import io.aiopshub.store.AlertInbox.InboxEvent;
 import io.aiopshub.store.AlertRepository;
 import io.aiopshub.store.IncidentEntity;
@@ -27,12 +29,19 @@ import io.aiopshub.store.IncidentRepository;
  * group_by labels) or opens one; it resolves when told so or when its endsAt passes. Applying and
  * deleting the inbox rows happen in one transaction, so every event is applied exactly once
  * ({@link InboxBatches}).
+ * <p>
+ * An incident's status follows its alerts at once: when its last firing alert resolves (or expires) it
+ * is resolved in the same transaction. Its group stays open (open_group_key) until the dispatcher has
+ * sent the resolved notification at Alertmanager's timing and closed it, so an alert of the group that
+ * fires again meanwhile reopens the same incident, as Alertmanager's aggregation group would.
  */
 @Service
 public class IncidentEngine {
 
     public static final String FIRING = "firing";
     public static final String RESOLVED = "resolved";
+    /** Most alerts one expiry sweep resolves; the rest wait for the next tick. */
+    private static final int EXPIRY_BATCH = 500;
 
     /** What one batch reads up front and writes at the end, so that applying an event costs no query. */
     private static final class Batch {
@@ -41,6 +50,8 @@ public class IncidentEngine {
         final List<IncidentEntity> newIncidents = new ArrayList<>();
         final List<AlertEntity> newAlerts = new ArrayList<>();
         final List<IncidentTimeline.Entry> timeline = new ArrayList<>();
+        /** Incidents that lost a firing alert in this batch: resolved at the end if none is left. */
+        final Set<String> lostFiring = new HashSet<>();
 
         static String key(String incidentId, String fingerprint) {
             return incidentId + "/" + fingerprint;
@@ -51,20 +62,22 @@ public class IncidentEngine {
                           String groupKey, String groupHash) { }
 
     private final InboxBatches batches;
+    private final AlertInbox inbox;
     private final IncidentRepository incidents;
     private final AlertRepository alerts;
     private final IncidentTimeline timeline;
-    private final RoutingPolicy policy;
+    private final CurrentRoutingPolicy policies;
     private final Clock clock;
     private final int batchSize;
 
-    public IncidentEngine(InboxBatches batches, IncidentRepository incidents, AlertRepository alerts,
-                          IncidentTimeline timeline, RoutingPolicy policy, Clock clock, HubProperties properties) {
+    public IncidentEngine(InboxBatches batches, AlertInbox inbox, IncidentRepository incidents, AlertRepository alerts,
+                          IncidentTimeline timeline, CurrentRoutingPolicy policies, Clock clock, HubProperties properties) {
         this.batches = batches;
+        this.inbox = inbox;
         this.incidents = incidents;
         this.alerts = alerts;
         this.timeline = timeline;
-        this.policy = policy;
+        this.policies = policies;
         this.clock = clock;
         this.batchSize = properties.getIngest().getProcessBatchSize();
     }
@@ -89,11 +102,12 @@ public class IncidentEngine {
         alerts.saveAll(batch.newAlerts);
         // Timeline rows reference incidents: write those first, then the whole timeline in one batch.
         incidents.flush();
+        resolveIncidentsWithoutFiringAlerts(batch.lostFiring, now, batch.timeline);
         timeline.recordAll(batch.timeline);
     }
 
     private Routed route(InboxEvent event) {
-        RoutingPolicy.Route route = policy.routeFor(event.labels());
+        RoutingPolicy.Route route = policy().routeFor(event.labels());
         Map<String, String> groupLabels = route.groupLabels(event.labels());
         String groupKey = route.id() + ":" + groupLabels;
         return new Routed(event, route, groupLabels, groupKey, Fingerprinter.sha256Hex(groupKey));
@@ -129,6 +143,7 @@ public class IncidentEngine {
                 resolve(alert, event, now, IncomingAlert.RESOLVED.equals(event.status())
                         ? IncidentTimeline.ALERT_RESOLVED : IncidentTimeline.ALERT_EXPIRED, batch);
                 incident.setUpdatedAt(now);
+                batch.lostFiring.add(incident.getId());
             }
             // A resolution for an alert we never saw firing opens nothing: there is nothing to tell anyone.
             return;
@@ -136,6 +151,8 @@ public class IncidentEngine {
         if (incident == null) {
             // group_wait counts from when the hub accepted the alert, not from when this loop got to it.
             incident = open(routed, event.receivedAt(), batch);
+        } else if (RESOLVED.equals(incident.getStatus())) {
+            reopen(incident, now, event, batch);
         }
         if (alert == null) {
             alert = newAlert(incident.getId(), event, now);
@@ -145,7 +162,7 @@ public class IncidentEngine {
         } else if (!alert.isFiring()) {
             alert.setStatus(FIRING);
             alert.setResolvedAt(null);
-            alert.setTransitions(FlapTracker.addTransition(alert.getTransitions(), now, policy.flapping().window()));
+            alert.setTransitions(FlapTracker.addTransition(alert.getTransitions(), now, policy().flapping().window()));
             batch.timeline.add(new IncidentTimeline.Entry(incident.getId(), IncidentTimeline.ALERT_REFIRED, null, describe(event)));
         }
         alert.setStartsAt(event.startsAt());
@@ -186,6 +203,65 @@ public class IncidentEngine {
         return incident;
     }
 
+    /** Its group is still open (the resolved notification is not out yet): the same incident fires again. */
+    private void reopen(IncidentEntity incident, Instant now, InboxEvent event, Batch batch) {
+        incident.setStatus(FIRING);
+        incident.setResolvedAt(null);
+        incident.setUpdatedAt(now);
+        batch.timeline.add(new IncidentTimeline.Entry(incident.getId(), IncidentTimeline.REOPENED, null,
+                "fingerprint=" + event.fingerprint() + " fires again before the group closed"));
+    }
+
+    /**
+     * Resolves alerts whose endsAt has passed without a resolution being sent (the sender stopped sending),
+     * and with them every incident left without a firing alert. Runs in the engine's loop, under the same
+     * lock as {@link #applyInbox()}, so the two never interleave. Returns how many alerts expired.
+     */
+    @Transactional
+    public int expireDue() {
+        inbox.lock();
+        Instant now = clock.instant();
+        List<AlertEntity> due = alerts.findByStatusAndEndsAtLessThanEqualOrderByEndsAt(FIRING, now,
+                org.springframework.data.domain.PageRequest.of(0, EXPIRY_BATCH));
+        if (due.isEmpty()) {
+            return 0;
+        }
+        RoutingPolicy.Flapping flapping = policy().flapping();
+        List<IncidentTimeline.Entry> entries = new ArrayList<>();
+        Set<String> lostFiring = new HashSet<>();
+        for (AlertEntity alert : due) {
+            alert.setStatus(RESOLVED);
+            alert.setResolvedAt(alert.getEndsAt());
+            alert.setTransitions(FlapTracker.addTransition(alert.getTransitions(), now, flapping.window()));
+            entries.add(new IncidentTimeline.Entry(alert.getIncidentId(), IncidentTimeline.ALERT_EXPIRED, null,
+                    "fingerprint=" + alert.getFingerprint() + " endsAt=" + alert.getEndsAt()));
+            lostFiring.add(alert.getIncidentId());
+        }
+        alerts.flush();
+        resolveIncidentsWithoutFiringAlerts(lostFiring, now, entries);
+        timeline.recordAll(entries);
+        return due.size();
+    }
+
+    /**
+     * The incidents among {@code candidates} that have no firing alert left become resolved now, each with a
+     * timeline entry. The caller has flushed its alert changes, so the query sees them.
+     */
+    private void resolveIncidentsWithoutFiringAlerts(Set<String> candidates, Instant now, List<IncidentTimeline.Entry> entries) {
+        if (candidates.isEmpty()) {
+            return;
+        }
+        Set<String> stillFiring = new HashSet<>(alerts.findIncidentIdsWithFiringAlerts(candidates));
+        for (IncidentEntity incident : incidents.findAllById(candidates)) {
+            if (!stillFiring.contains(incident.getId()) && FIRING.equals(incident.getStatus())) {
+                incident.setStatus(RESOLVED);
+                incident.setResolvedAt(now);
+                incident.setUpdatedAt(now);
+                entries.add(new IncidentTimeline.Entry(incident.getId(), IncidentTimeline.RESOLVED, null, "all alerts resolved"));
+            }
+        }
+    }
+
     private AlertEntity newAlert(String incidentId, InboxEvent event, Instant now) {
         AlertEntity alert = new AlertEntity();
         alert.setIncidentId(incidentId);
@@ -205,7 +281,7 @@ public class IncidentEngine {
         alert.setResolvedAt(event.endsAt() == null ? now : event.endsAt());
         alert.setEndsAt(event.endsAt());
         alert.setLastReceivedAt(now);
-        alert.setTransitions(FlapTracker.addTransition(alert.getTransitions(), now, policy.flapping().window()));
+        alert.setTransitions(FlapTracker.addTransition(alert.getTransitions(), now, policy().flapping().window()));
         batch.timeline.add(new IncidentTimeline.Entry(alert.getIncidentId(), kind, null, describe(event)));
     }
 
@@ -228,5 +304,10 @@ public class IncidentEngine {
 
     private static String describe(InboxEvent event) {
         return "fingerprint=" + event.fingerprint() + " status=" + event.status() + " labels=" + event.labels();
+    }
+
+    /** The policy in force now; a reload swaps it whole. */
+    private RoutingPolicy policy() {
+        return policies.get();
     }
 }

@@ -29,6 +29,8 @@ public class IncidentTimeline {
     public static final String NOTIFICATION = "notification";
     public static final String ACKNOWLEDGED = "acknowledged";
     public static final String RESOLVED = "incident_resolved";
+    /** An alert of a resolved incident's still open group fired again before the group closed. */
+    public static final String REOPENED = "incident_reopened";
 
     /** An entry not yet written; the incident engine collects a batch of them. */
     public record Entry(String incidentId, String kind, String actor, String detail) { }

@@ -37,6 +37,22 @@ public class RoutingPolicyLoader {
         }
     }
 
+    /**
+     * Parses and checks a whole routing file; any mistake (YAML syntax, wrong shape, unknown channel, bad
+     * matcher or duration) is an {@link IllegalArgumentException} whose message names the file.
+     */
+    RoutingPolicy parseText(String text, String file) {
+        try {
+            return parse(new Yaml(new SafeConstructor(new LoaderOptions())).load(text), file);
+        } catch (IllegalArgumentException e) {
+            throw e.getMessage() != null && e.getMessage().startsWith(file) ? e
+                    : new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // A list where a mapping belongs and the like surface as ClassCastException or NullPointerException.
+            throw new IllegalArgumentException(file + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     RoutingPolicy parse(Object yaml, String file) {
         if (!(yaml instanceof Map<?, ?> rawRoot)) {

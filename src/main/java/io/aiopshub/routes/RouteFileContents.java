@@ -10,16 +10,21 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * What one route file defines, by id: routes, templated routes (and the templates they use), route
- * templates, route configurations, and whether it holds REST definitions. This is how the watcher
- * knows which running parts belong to a file.
+ * templates, route configurations, REST operations (their ids are the ids of the routes Camel makes for
+ * them) and whether it holds REST definitions. This is how the watcher knows which running parts belong
+ * to a file, and how readiness knows which routes must be running.
  */
 public record RouteFileContents(List<String> routeIds, List<TemplatedRoute> templatedRoutes, List<String> usedTemplates,
-                                List<String> templateIds, List<String> configurationIds, boolean hasRest) {
+                                List<String> templateIds, List<String> configurationIds, boolean hasRest,
+                                List<String> restRouteIds) {
 
     /** A {@code templatedRoute} entry: which template, which route id, which parameters. */
     public record TemplatedRoute(String routeId, String templateRef, Map<String, Object> parameters) { }
 
-    static final RouteFileContents EMPTY = new RouteFileContents(List.of(), List.of(), List.of(), List.of(), List.of(), false);
+    private static final List<String> VERBS = List.of("get", "post", "put", "patch", "delete", "head", "options");
+
+    static final RouteFileContents EMPTY = new RouteFileContents(List.of(), List.of(), List.of(), List.of(), List.of(), false,
+            List.of());
 
     /** Reads the ids from YAML DSL text; the text is assumed to have passed validation. */
     @SuppressWarnings("unchecked")
@@ -30,6 +35,7 @@ public record RouteFileContents(List<String> routeIds, List<TemplatedRoute> temp
         List<String> used = new ArrayList<>();
         List<String> templates = new ArrayList<>();
         List<String> configurations = new ArrayList<>();
+        List<String> restRoutes = new ArrayList<>();
         boolean rest = false;
         if (root instanceof List<?> items) {
             for (Object item : items) {
@@ -45,9 +51,38 @@ public record RouteFileContents(List<String> routeIds, List<TemplatedRoute> temp
                 addId(templates, entry.get("routeTemplate"), "id");
                 addId(configurations, entry.get("routeConfiguration"), "id");
                 rest |= entry.containsKey("rest") || entry.containsKey("restConfiguration");
+                if (entry.get("rest") instanceof Map<?, ?> restNode) {
+                    addRestOperationIds(restRoutes, (Map<String, Object>) restNode);
+                }
             }
         }
-        return new RouteFileContents(routes, templated, used, templates, configurations, rest);
+        return new RouteFileContents(routes, templated, used, templates, configurations, rest, restRoutes);
+    }
+
+    /** True when the file defines nothing Camel would load: a mistake, or a file cut short. */
+    boolean definesNothing() {
+        return routeIds.isEmpty() && templatedRoutes.isEmpty() && templateIds.isEmpty() && configurationIds.isEmpty()
+                && !hasRest;
+    }
+
+    /** Ids of every route that must run once the file is loaded: its routes, templated routes and REST operations. */
+    List<String> expectedRouteIds() {
+        List<String> all = runningRouteIds();
+        all.addAll(restRouteIds);
+        return all;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void addRestOperationIds(List<String> ids, Map<String, Object> rest) {
+        for (String verb : VERBS) {
+            if (rest.get(verb) instanceof List<?> operations) {
+                for (Object operation : operations) {
+                    if (operation instanceof Map<?, ?> map) {
+                        addId(ids, (Map<String, Object>) map, "id");
+                    }
+                }
+            }
+        }
     }
 
     /** Ids of running routes that come from this file. */

@@ -1,7 +1,6 @@
 package io.aiopshub.routes;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
@@ -51,14 +49,16 @@ public class RouteFileWatcher {
     private final HubMetrics metrics;
     private final RouteFileProperties properties;
     private final Path directory;
+    private final RouteFileInventory inventory;
     /** The text each file had when it was last applied successfully. */
     private final Map<Path, String> applied = new LinkedHashMap<>();
     private final Map<Path, FileStatus> statuses = new ConcurrentHashMap<>();
     private ScheduledExecutorService poller;
 
     public RouteFileWatcher(CamelContext camel, RouteFileValidator validator, HubMetrics metrics,
-                            RouteFileProperties properties) {
+                            RouteFileProperties properties, RouteFileInventory inventory) {
         this.camel = camel;
+        this.inventory = inventory;
         this.validator = validator;
         this.metrics = metrics;
         this.properties = properties;
@@ -159,6 +159,7 @@ public class RouteFileWatcher {
             return;
         }
         applied.put(file, text);
+        inventory.update(RouteFileInventory.key(file), text);
         rejected.remove(file);
         statuses.put(file, new FileStatus("ok", "reloaded: " + newContents.runningRouteIds().size() + " routes"));
         metrics.routeReload("success");
@@ -197,6 +198,7 @@ public class RouteFileWatcher {
         try {
             remove(contents);
             applied.remove(file);
+            inventory.remove(RouteFileInventory.key(file));
             rejected.remove(file);
             statuses.remove(file);
             metrics.routeReload("success");
@@ -254,18 +256,20 @@ public class RouteFileWatcher {
     }
 
     private Map<Path, String> readDirectory() {
+        if (!Files.isDirectory(directory)) {
+            // Gone for a moment (a volume being remounted): not a reason to remove every route.
+            throw new IllegalStateException("route directory " + directory + " is not there");
+        }
         Map<Path, String> files = new TreeMap<>();
-        try (Stream<Path> list = Files.list(directory)) {
-            for (Path file : list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).toList()) {
-                try {
-                    files.put(file.toAbsolutePath().normalize(), Files.readString(file, StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    // Vanished or unreadable between listing and reading: seen on the next poll.
-                    LOG.debug("Cannot read {} now: {}", file, e.getMessage());
-                }
+        List<Path> found = new ArrayList<>(RouteFileFinder.find(directory, "*.yaml"));
+        found.addAll(RouteFileFinder.find(directory, "*.yml"));
+        for (Path file : found) {
+            try {
+                files.put(file.toAbsolutePath().normalize(), Files.readString(file, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // Vanished or unreadable between listing and reading: seen on the next poll.
+                LOG.debug("Cannot read {} now: {}", file, e.getMessage());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list route directory " + directory, e);
         }
         return files;
     }

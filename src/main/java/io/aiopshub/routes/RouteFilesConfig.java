@@ -18,8 +18,9 @@ import io.aiopshub.config.HubMetrics;
 public class RouteFilesConfig {
 
     @Bean(destroyMethod = "stop")
-    RouteFileWatcher routeFileWatcher(CamelContext camel, HubMetrics metrics, RouteFileProperties properties) {
-        return new RouteFileWatcher(camel, new RouteFileValidator(), metrics, properties);
+    RouteFileWatcher routeFileWatcher(CamelContext camel, HubMetrics metrics, RouteFileProperties properties,
+                                      RouteFileInventory inventory) {
+        return new RouteFileWatcher(camel, new RouteFileValidator(), metrics, properties, inventory);
     }
 
     /**

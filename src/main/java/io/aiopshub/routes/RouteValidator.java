@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Command line check of route files, with no hub running: {@code bin/validate-routes [files or dirs]}
@@ -53,9 +52,9 @@ public final class RouteValidator {
         if (!Files.isDirectory(path)) {
             return List.of(path);
         }
-        try (Stream<Path> list = Files.list(path)) {
-            return new ArrayList<>(list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .sorted().toList());
-        }
+        List<Path> files = new ArrayList<>(RouteFileFinder.find(path, "*.yaml"));
+        files.addAll(RouteFileFinder.find(path, "*.yml"));
+        files.sort(null);
+        return files;
     }
 }

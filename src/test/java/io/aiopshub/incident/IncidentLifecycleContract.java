@@ -409,14 +409,106 @@ abstract class IncidentLifecycleContract {
                 .as("still waiting to be applied").containsExactly("late");
     }
 
+    @Test
+    void theIncidentResolvesWithItsLastAlertWhileTheResolvedNotificationWaitsForGroupInterval() {
+        Instant start = clock.instant();
+        Map<String, String> second = with(CPU, "instance", "10.0.0.2:9100");
+        postAlertmanager(Payloads.alertmanager("firing", start, null, CPU, "one"));
+        postAlertmanager(Payloads.alertmanager("firing", start, null, second, "two"));
+        clock.advance(Duration.ofSeconds(30));
+        tick();
+        assertThat(kinds()).hasSize(3).allMatch(k -> k.endsWith("TRIGGER"));
+
+        clock.advance(Duration.ofMinutes(1));
+        postAlertmanager(Payloads.alertmanager("resolved", start, clock.instant(), CPU, "one"));
+        applyOnly();
+        assertThat(onlyIncident().getStatus()).as("one alert still fires").isEqualTo("firing");
+
+        postAlertmanager(Payloads.alertmanager("resolved", start, clock.instant(), second, "two"));
+        applyOnly();
+        IncidentEntity incident = onlyIncident();
+        assertThat(incident.getStatus()).as("resolved by the engine, before any flush").isEqualTo("resolved");
+        assertThat(incident.getResolvedAt()).isEqualTo(clock.instant());
+        assertThat(timelineKinds(incident.getId())).endsWith(IncidentTimeline.ALERT_RESOLVED, IncidentTimeline.RESOLVED);
+        assertThat(exchange(HttpMethod.GET, "/api/v1/incidents?status=firing", null).getBody()).contains("\"total\":0");
+
+        dispatcher.flushDue();
+        assertThat(kinds()).as("the resolved notification keeps group_interval").noneMatch(k -> k.endsWith("RESOLVED"));
+        clock.advance(Duration.ofMinutes(4));
+        tick();
+        assertThat(kinds()).filteredOn(k -> k.endsWith("RESOLVED"))
+                .containsExactlyInAnyOrder("telegram:RESOLVED", "pagerduty:RESOLVED", "slack:RESOLVED");
+        assertThat(timelineKinds(incident.getId())).filteredOn(IncidentTimeline.RESOLVED::equals).hasSize(1);
+        assertThat(jdbc.queryForObject("select count(*) from incidents where open_group_key is not null", Integer.class))
+                .as("the group is closed once the resolution went out").isZero();
+    }
+
+    @Test
+    void anAlertFiringAgainBeforeTheGroupClosesReopensTheSameIncidentAndNoResolutionIsSent() {
+        Instant start = clock.instant();
+        postAlertmanager(Payloads.alertmanager("firing", start, null, CPU, "x"));
+        clock.advance(Duration.ofSeconds(30));
+        tick();
+        clock.advance(Duration.ofMinutes(1));
+        postAlertmanager(Payloads.alertmanager("resolved", start, clock.instant(), CPU, "x"));
+        applyOnly();
+        assertThat(onlyIncident().getStatus()).isEqualTo("resolved");
+
+        clock.advance(Duration.ofMinutes(1));
+        postAlertmanager(Payloads.alertmanager("firing", clock.instant(), null, CPU, "x"));
+        applyOnly();
+        IncidentEntity incident = onlyIncident();
+        assertThat(incident.getStatus()).isEqualTo("firing");
+        assertThat(incident.getResolvedAt()).isNull();
+        assertThat(timelineKinds(incident.getId())).endsWith(IncidentTimeline.REOPENED, IncidentTimeline.ALERT_REFIRED);
+
+        clock.advance(Duration.ofMinutes(4));
+        tick();
+        assertThat(incidents.count()).isEqualTo(1);
+        assertThat(onlyIncident().getStatus()).isEqualTo("firing");
+        assertThat(kinds()).noneMatch(k -> k.endsWith("RESOLVED"));
+    }
+
+    @Test
+    void anAlertPastItsEndsAtResolvesTheIncidentBeforeTheNextFlush() {
+        postAlertmanager(Payloads.alertmanager("firing", clock.instant(), clock.instant().plus(Duration.ofMinutes(4)), CPU, "x"));
+        clock.advance(Duration.ofSeconds(30));
+        tick();
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(engine.expireDue()).isEqualTo(1);
+        IncidentEntity incident = onlyIncident();
+        assertThat(incident.getStatus()).isEqualTo("resolved");
+        assertThat(alerts.findAll().get(0).getStatus()).isEqualTo("resolved");
+        assertThat(timelineKinds(incident.getId())).endsWith(IncidentTimeline.ALERT_EXPIRED, IncidentTimeline.RESOLVED);
+        assertThat(engine.expireDue()).isZero();
+        assertThat(kinds()).noneMatch(k -> k.endsWith("RESOLVED"));
+
+        clock.advance(Duration.ofMinutes(1));
+        tick();
+        assertThat(kinds()).filteredOn(k -> k.endsWith("RESOLVED")).hasSize(3);
+    }
+
     // --- helpers
 
+    /** One turn of the engine loop (apply everything stored, expire what is past its endsAt) and of the dispatcher. */
     void tick() {
+        applyOnly();
+        engine.expireDue();
+        dispatcher.flushDue();
+        dispatcher.flushDue();
+    }
+
+    /** The engine alone, without the dispatcher's flush. */
+    void applyOnly() {
         while (engine.applyInbox() > 0) {
             // drain
         }
-        dispatcher.flushDue();
-        dispatcher.flushDue();
+    }
+
+    IncidentEntity onlyIncident() {
+        List<IncidentEntity> all = incidents.findAll();
+        assertThat(all).hasSize(1);
+        return all.get(0);
     }
 
     List<NotificationEntity> outbox() {
