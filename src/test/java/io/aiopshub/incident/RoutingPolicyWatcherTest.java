@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.aiopshub.config.HubMetrics;
+import io.aiopshub.config.MetricsProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** Editing config/alert-routing.yaml in a running hub: real files, real edits, the real parser. */
@@ -35,7 +36,7 @@ class RoutingPolicyWatcherTest {
             """;
 
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    final HubMetrics metrics = new HubMetrics(registry, new io.aiopshub.config.MetricsProperties());
+    final HubMetrics metrics = new HubMetrics(registry, new MetricsProperties());
     final RoutingPolicyLoader loader = new RoutingPolicyLoader();
 
     @Test
