@@ -36,6 +36,11 @@ for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$HUB_PORT/actuator/health" > /dev/null && break
   sleep 1
 done
+# Health may say UP before the routes answer: wait for the API itself.
+for _ in $(seq 1 60); do
+  curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$HUB_PORT/api/v1/incidents" > /dev/null && break
+  sleep 1
+done
 for _ in $(seq 1 30); do
   curl -fs "http://127.0.0.1:$AM_PORT/-/ready" > /dev/null && break
   sleep 1
