@@ -46,6 +46,7 @@ for _ in $(seq 1 30); do
   sleep 1
 done
 
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/${1:-$HUB}/stat"; }
 drive() { # target url mode
   java -cp "$JAR" -Dloader.main=io.aiopshub.bench.AlertLoadDriver org.springframework.boot.loader.launch.PropertiesLauncher \
     --target "$1" --url "$2" --token "$TOKEN" --mode "$3" --duration "${SECONDS_PER_RUN}s" \
@@ -64,20 +65,25 @@ echo "nproc $(nproc), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "warm-up (${SECONDS_PER_RUN}s each, not counted)"
 drive hub "http://127.0.0.1:$HUB_PORT" repeat > /dev/null
 drive alertmanager "http://127.0.0.1:$AM_PORT" repeat > /dev/null
-hub_repeat="$(drive hub "http://127.0.0.1:$HUB_PORT" repeat)"
-am_repeat="$(drive alertmanager "http://127.0.0.1:$AM_PORT" repeat)"
-hub_new="$(drive hub "http://127.0.0.1:$HUB_PORT" distinct)"
-left="$(backlog)"; t0="$(date +%s.%N)"
+a="$(cpu)"; hub_repeat="$(drive hub "http://127.0.0.1:$HUB_PORT" repeat)"; hub_repeat_cpu="$(echo "$(cpu) - $a" | bc)"
+a="$(cpu $AM)"; am_repeat="$(drive alertmanager "http://127.0.0.1:$AM_PORT" repeat)"; am_repeat_cpu="$(echo "$(cpu $AM) - $a" | bc)"
+a="$(cpu)"; hub_new="$(drive hub "http://127.0.0.1:$HUB_PORT" distinct)"; hub_new_cpu="$(echo "$(cpu) - $a" | bc)"
+# The hub's CPU seconds while draining (utime + stime, in clock ticks): on a shared machine the wall-clock
+# rate mostly says how much CPU the engine was given; per CPU second says what it costs.
+left="$(backlog)"; t0="$(date +%s.%N)"; c0="$(cpu)"
 while [ "$(backlog)" -gt 0 ]; do sleep 0.2; done
-t1="$(date +%s.%N)"
-am_new="$(drive alertmanager "http://127.0.0.1:$AM_PORT" distinct)"
+t1="$(date +%s.%N)"; c1="$(cpu)"
+a="$(cpu $AM)"; am_new="$(drive alertmanager "http://127.0.0.1:$AM_PORT" distinct)"; am_new_cpu="$(echo "$(cpu $AM) - $a" | bc)"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "failed requests: hub $(printf '%s\n' "$hub_repeat" "$hub_new" | awk '/^failures/ {s+=$2} END {print s+0}')," \
   "alertmanager $(printf '%s\n' "$am_repeat" "$am_new" | awk '/^failures/ {s+=$2} END {print s+0}')"
+echo "server CPU seconds during the runs: hub repeat $hub_repeat_cpu, all-new $hub_new_cpu;" \
+  "alertmanager repeat $am_repeat_cpu, all-new $am_new_cpu"
 echo
 echo "${CONCURRENCY} senders, batches of 100 | hub: alerts/s p50 ms p99 ms | alertmanager: alerts/s p50 ms p99 ms | hub/am"
 row repeat "$(echo "$hub_repeat" | grep ^accepted)" "$(echo "$am_repeat" | grep ^accepted)"
 row all-new "$(echo "$hub_new" | grep ^accepted)" "$(echo "$am_new" | grep ^accepted)"
-awk -v n="$left" -v t0="$t0" -v t1="$t1" 'BEGIN {
+awk -v n="$left" -v t0="$t0" -v t1="$t1" -v c0="$c0" -v c1="$c1" 'BEGIN {
   if (n < 1000) printf "engine apply: backlog %d after the all-new run (the engine kept up with ingest)\n", n;
-  else printf "engine apply: %d stored events drained in %.2f s = %.0f alerts/s\n", n, t1 - t0, n / (t1 - t0) }'
+  else printf "engine apply: %d stored events drained in %.2f s = %.0f alerts/s (hub used %.1f CPU s: %.0f alerts per CPU second)\n",
+    n, t1 - t0, n / (t1 - t0), c1 - c0, n / (c1 - c0) }'
