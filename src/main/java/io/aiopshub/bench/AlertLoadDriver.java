@@ -24,14 +24,22 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code repeat}: 1,000 distinct alerts re-sent over and over, as Prometheus does (dedup path);</li>
  *   <li>{@code distinct}: every alert new (durable-store path).</li>
  * </ul>
- * Usage: {@code --url http://localhost:8080 --token T --mode repeat|distinct --duration 30s --concurrency 8 --batch 100}.
+ * With {@code --target alertmanager} the same alerts go to an Alertmanager's {@code POST /api/v2/alerts} as a JSON
+ * array (its native API; no token), so that both can be measured side by side with identical load.
+ * Usage: {@code --url http://localhost:8080 --token T --mode repeat|distinct --duration 30s --concurrency 8 --batch 100
+ * [--target hub|alertmanager]}.
  * Only loopback or the caller's own test hosts are meant as targets; the run is bounded by --duration.
  */
 public final class AlertLoadDriver {
 
     private AlertLoadDriver() { }
 
-    record Options(String url, String token, String mode, Duration duration, int concurrency, int batch) {
+    record Options(String url, String token, String mode, Duration duration, int concurrency, int batch,
+                   String target) {
+
+        boolean alertmanager() {
+            return "alertmanager".equals(target);
+        }
 
         static Options parse(String[] args) {
             Map<String, String> map = new HashMap<>();
@@ -41,7 +49,8 @@ public final class AlertLoadDriver {
             return new Options(map.getOrDefault("url", "http://localhost:8080"), map.getOrDefault("token", ""),
                     map.getOrDefault("mode", "repeat"), Duration.ofSeconds(Long.parseLong(
                             map.getOrDefault("duration", "30s").replace("s", ""))),
-                    Integer.parseInt(map.getOrDefault("concurrency", "8")), Integer.parseInt(map.getOrDefault("batch", "100")));
+                    Integer.parseInt(map.getOrDefault("concurrency", "8")), Integer.parseInt(map.getOrDefault("batch", "100")),
+                    map.getOrDefault("target", "hub"));
         }
     }
 
@@ -71,7 +80,8 @@ public final class AlertLoadDriver {
     static Result run(Options options) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        URI uri = URI.create(options.url() + "/api/v1/alerts/alertmanager");
+        URI uri = URI.create(options.url() + (options.alertmanager() ? "/api/v2/alerts" : "/api/v1/alerts/alertmanager"));
+        int accepted = options.alertmanager() ? 200 : 202;
         AtomicLong sequence = new AtomicLong();
         AtomicLong alerts = new AtomicLong();
         AtomicLong failures = new AtomicLong();
@@ -86,14 +96,16 @@ public final class AlertLoadDriver {
                 while (System.nanoTime() < deadline) {
                     long first = sequence.getAndAdd(options.batch());
                     String body = batch(options, first, startsAt);
-                    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                            .header("Authorization", "Bearer " + options.token())
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json");
+                    if (!options.alertmanager()) {
+                        builder.header("Authorization", "Bearer " + options.token());
+                    }
+                    HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofString(body)).build();
                     long t0 = System.nanoTime();
                     HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
                     latencies.add((System.nanoTime() - t0) / 1000);
-                    if (response.statusCode() == 202) {
+                    if (response.statusCode() == accepted) {
                         alerts.addAndGet(options.batch());
                     } else {
                         failures.incrementAndGet();
@@ -111,27 +123,33 @@ public final class AlertLoadDriver {
         return new Result(alerts.get(), all.size(), failures.get(), seconds, all.stream().mapToLong(Long::longValue).toArray());
     }
 
-    /** One Alertmanager webhook body; in repeat mode the alert ids cycle through 1,000 distinct alerts. */
+    /**
+     * One batch: an Alertmanager webhook body for the hub, a bare alert array for Alertmanager's v2 API (which
+     * has no status field and reads a missing endsAt as "no end announced"). In repeat mode the alert ids
+     * cycle through 1,000 distinct alerts.
+     */
     static String batch(Options options, long first, String startsAt) {
+        boolean am = options.alertmanager();
         StringBuilder body = new StringBuilder(256 * options.batch())
-                .append("{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"aiops-hub\",\"alerts\":[");
+                .append(am ? "[" : "{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"aiops-hub\",\"alerts\":[");
         for (int i = 0; i < options.batch(); i++) {
             long n = first + i;
             long id = options.mode().equals("repeat") ? n % 1000 : n;
             if (i > 0) {
                 body.append(',');
             }
-            body.append("{\"status\":\"firing\",\"labels\":{\"alertname\":\"LoadTest").append(id % 25)
+            body.append(am ? "{" : "{\"status\":\"firing\",").append("\"labels\":{\"alertname\":\"LoadTest").append(id % 25)
                     .append("\",\"service\":\"svc-").append(id % 40).append("\",\"instance\":\"host-").append(id)
                     .append(":9100\",\"severity\":\"warning\"},\"annotations\":{\"summary\":\"load test alert ")
                     .append(id).append("\"},\"startsAt\":\"").append(startsAt)
-                    .append("\",\"endsAt\":\"0001-01-01T00:00:00Z\",\"generatorURL\":\"http://prometheus:9090/graph\"}");
+                    .append(am ? "\"" : "\",\"endsAt\":\"0001-01-01T00:00:00Z\"")
+                    .append(",\"generatorURL\":\"http://prometheus:9090/graph\"}");
         }
-        return body.append("]}").toString();
+        return body.append(am ? "]" : "]}").toString();
     }
 
     static void report(Options options, Result result, PrintStream out) {
-        out.printf("mode=%s concurrency=%d batch=%d duration=%.1fs%n", options.mode(), options.concurrency(),
+        out.printf("target=%s mode=%s concurrency=%d batch=%d duration=%.1fs%n", options.target(), options.mode(), options.concurrency(),
                 options.batch(), result.seconds());
         out.printf("%-12s %12s%n", "requests", result.requests());
         out.printf("%-12s %12s%n", "failures", result.failures());

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.aiopshub.notify.NotificationMessage.Kind;
 import io.aiopshub.store.AlertInbox;
@@ -63,6 +66,7 @@ abstract class IncidentLifecycleContract {
     @Autowired JdbcTemplate jdbc;
     @Autowired InboxBatches batches;
     @Autowired MeterRegistry meters;
+    @Autowired TransactionTemplate transaction;
 
     @BeforeEach
     void cleanState() {
@@ -486,6 +490,25 @@ abstract class IncidentLifecycleContract {
         clock.advance(Duration.ofMinutes(1));
         tick();
         assertThat(kinds()).filteredOn(k -> k.endsWith("RESOLVED")).hasSize(3);
+    }
+
+    @Test
+    void anotherWriterWaitsForTheEngineBatchInsteadOfFailingIt() throws Exception {
+        postAlertmanager(Payloads.alertmanager("firing", clock.instant(), null, CPU, "x"));
+        tick();
+        IncidentEntity open = incidents.findAll().get(0);
+        List<CompletableFuture<Integer>> writer = new java.util.ArrayList<>();
+        transaction.executeWithoutResult(status -> {
+            IncidentEntity read = incidents.findByOpenGroupKeyIn(List.of(open.getOpenGroupKey())).get(0);
+            // As a dispatcher flush or an acknowledgement would: a committed change to the same incident.
+            writer.add(CompletableFuture.supplyAsync(() -> jdbc.update(
+                    "update incidents set version = version + 1 where id = ?", open.getId())));
+            assertThatThrownBy(() -> writer.get(0).get(500, TimeUnit.MILLISECONDS))
+                    .as("held at the row lock while the engine's batch runs").isInstanceOf(TimeoutException.class);
+            read.setSeverity("critical");
+        });
+        assertThat(writer.get(0).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(incidents.findById(open.getId()).orElseThrow().getSeverity()).isEqualTo("critical");
     }
 
     // --- helpers
