@@ -1,8 +1,10 @@
 package io.aiopshub.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -227,8 +229,13 @@ class AuthPathWalkerTest {
         return encoded.toString();
     }
 
-    /** What a request that got through would change (the analysis loop changes other tables on its own). */
+    /**
+     * What a request that got through would change (the analysis loop changes other tables on its own),
+     * read once the engine has applied whatever an earlier test stored.
+     */
     private Map<String, Long> rowCounts() {
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.queryForObject("select count(*) from alert_inbox", Long.class) == 0);
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String query : List.of("select count(*) from alert_inbox", "select count(*) from alerts",
                 "select count(*) from incidents", "select count(*) from incidents where acked_by is not null",
