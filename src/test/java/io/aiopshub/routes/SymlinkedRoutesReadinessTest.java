@@ -143,8 +143,9 @@ class SymlinkedRoutesReadinessTest {
         return producer.requestBody("direct:" + route, "", String.class);
     }
 
+    /** With the API token: health components and details are shown to API tokens only. */
     private ResponseEntity<String> get(String path) {
-        return http.getForEntity(path, String.class);
+        return apiGet(path);
     }
 
     private ResponseEntity<String> apiGet(String path) {
