@@ -15,7 +15,7 @@ class NabScorerTest {
     private final NabScorer.Profile standard = NabScorer.Profile.all().get(0);
 
     /*
-     * A NAB directory made for this test (src/test/resources/nab-mini; the full corpus is bench/run.sh nab):
+     * A NAB directory made for this test (src/test/resources/fixtures/anomaly-scoring; the full corpus is bench/run.sh nab):
      * three files of 20 rows, 5 minutes apart, so 3 rows of probation each; scores in results/numenta.
      *   synthetic/one_window.csv   window rows 10..14 (its start 00:47:30 falls between rows);
      *                              scores row 1 0.9 (probation), 5 0.7, 10 0.6, 12 0.8, 17 0.4
@@ -33,7 +33,7 @@ class NabScorerTest {
 
     @Test
     void readsANabDirectoryAndScoresItAsNabDefinesIt() throws Exception {
-        Path nab = Path.of(getClass().getResource("/nab-mini").toURI());
+        Path nab = Path.of(getClass().getResource("/fixtures/anomaly-scoring").toURI());
         Map<String, List<String[]>> windows = NabCorpus.windows(nab);
         List<NabScorer.File> numenta = new ArrayList<>();
         for (NabCorpus.Series series : NabCorpus.data(nab)) {
