@@ -16,7 +16,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import io.aiopshub.config.RedisGuard;
 import io.aiopshub.config.RedisMode;
-import io.aiopshub.llm.catalog.ActionCatalog;
+import io.aiopshub.remediation.catalog.ActionCatalog;
 import io.aiopshub.llm.rules.RuleBasedAnalyst;
 import io.aiopshub.llm.similar.Embeddings;
 import io.aiopshub.llm.similar.Runbooks;

@@ -13,7 +13,7 @@ import io.aiopshub.llm.analysis.AnalysisOutputParser;
 import io.aiopshub.llm.analysis.AnalysisResult;
 import io.aiopshub.llm.analysis.DroppedAction;
 import io.aiopshub.llm.analysis.ParseOutcome;
-import io.aiopshub.llm.catalog.ActionCatalog;
+import io.aiopshub.remediation.catalog.ActionCatalog;
 import io.aiopshub.redact.Redactor;
 import io.aiopshub.llm.rules.IncidentEvidence;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.aiopshub.llm.analysis.AnalysisSchema;
-import io.aiopshub.llm.catalog.ActionCatalog;
+import io.aiopshub.remediation.catalog.ActionCatalog;
 import io.aiopshub.redact.Redactor;
 import io.aiopshub.llm.rules.IncidentEvidence;
 

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.aiopshub.llm.catalog.ActionCatalog;
+import io.aiopshub.remediation.catalog.ActionCatalog;
 import io.aiopshub.llm.rules.IncidentEvidence;
 import io.aiopshub.llm.similar.Runbooks;
 import io.aiopshub.llm.similar.SimilarIncidents;

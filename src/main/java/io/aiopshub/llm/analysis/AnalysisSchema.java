@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aiopshub.llm.catalog.ActionCatalog;
+import io.aiopshub.remediation.catalog.ActionCatalog;
 import java.util.List;
 import java.util.Set;
 

@@ -19,7 +19,7 @@ import io.aiopshub.incident.LabelMatcher;
 import io.aiopshub.llm.analysis.AnalysisResult;
 import io.aiopshub.llm.analysis.Evidence;
 import io.aiopshub.llm.analysis.SuggestedAction;
-import io.aiopshub.llm.catalog.ActionCatalog;
+import io.aiopshub.remediation.catalog.ActionCatalog;
 import io.aiopshub.regex.InvalidRegexException;
 import io.aiopshub.regex.UserRegex;
 

@@ -2,7 +2,7 @@ package io.aiopshub.llm.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aiopshub.llm.catalog.ActionCatalog;
+import io.aiopshub.remediation.catalog.ActionCatalog;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

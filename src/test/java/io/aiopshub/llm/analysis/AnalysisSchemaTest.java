@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.aiopshub.llm.catalog.ActionCatalog;
+import io.aiopshub.remediation.catalog.ActionCatalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

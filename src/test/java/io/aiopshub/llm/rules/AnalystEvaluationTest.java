@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.aiopshub.bench.EvaluationSet;
-import io.aiopshub.llm.catalog.ActionCatalog;
+import io.aiopshub.remediation.catalog.ActionCatalog;
 
 /**
  * The rule-based analyst on the evaluation set (src/test/resources/llm-eval): how often its root-cause

@@ -1,4 +1,4 @@
-package io.aiopshub.llm.catalog;
+package io.aiopshub.remediation.catalog;
 
 /** The catalog file is missing, unreadable or inconsistent; the message lists every problem found. */
 public class CatalogException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.aiopshub.llm.catalog;
+package io.aiopshub.remediation.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,13 +26,14 @@ class ActionCatalogTest {
         assertThat(catalog.ids()).containsExactly(
                 "restart_service", "restart_service_ssh", "run_ansible_playbook",
                 "proxmox_vm_restart", "proxmox_vm_stop", "proxmox_vm_start",
-                "mikrotik_block_ip", "cleanup_disk", "scale_service");
+                "mikrotik_block_ip", "cleanup_disk");
         assertThat(catalog.actions()).allSatisfy(a -> {
             assertThat(a.description()).isNotBlank();
             assertThat(a.risk()).isNotNull();
             assertThat(a.executor()).isNotNull();
             assertThat(a.requiresApproval()).isNotNull();
-            assertThat(a.verify()).isNotBlank();
+            assertThat(a.target()).isNotBlank();
+            assertThat(a.run()).isNotEmpty();
         });
     }
 
@@ -59,17 +60,17 @@ class ActionCatalogTest {
         assertThat(catalog.validateParameters("mikrotik_block_ip", Map.of("address", "198.51.100.0/24"))).isEmpty();
         assertThat(catalog.validateParameters("cleanup_disk",
                 Map.of("host", "log-01", "path", "/var/log/app", "older_than_days", 14))).isEmpty();
-        assertThat(catalog.validateParameters("scale_service", Map.of("name", "api", "replicas", 3L))).isEmpty();
+        assertThat(catalog.validateParameters("proxmox_vm_start", Map.of("node", "pve-01", "vmid", 104L))).isEmpty();
         assertThat(catalog.validateParameters("run_ansible_playbook",
-                Map.of("playbook", "restart-web.yml", "limit", "web*", "check_mode", true))).isEmpty();
+                Map.of("playbook", "restart-web.yml", "host", "web-01"))).isEmpty();
     }
 
     @Test
     void integralDoubleCountsAsInteger() {
-        assertThat(catalog.validateParameters("scale_service", Map.of("name", "api", "replicas", 3.0))).isEmpty();
-        assertThat(catalog.validateParameters("scale_service", Map.of("name", "api", "replicas", 2.5)))
+        assertThat(catalog.validateParameters("proxmox_vm_start", Map.of("node", "pve-01", "vmid", 104.0))).isEmpty();
+        assertThat(catalog.validateParameters("proxmox_vm_start", Map.of("node", "pve-01", "vmid", 104.5)))
                 .extracting(ParameterViolation::toString)
-                .containsExactly("replicas: expected integer, got 2.5");
+                .containsExactly("vmid: expected integer, got 104.5");
     }
 
     @Test
@@ -85,11 +86,11 @@ class ActionCatalogTest {
     @Test
     void nullValueCountsAsMissing() {
         Map<String, Object> params = new HashMap<>();
-        params.put("name", "api");
-        params.put("replicas", null);
-        assertThat(catalog.validateParameters("scale_service", params))
+        params.put("node", "pve-01");
+        params.put("vmid", null);
+        assertThat(catalog.validateParameters("proxmox_vm_start", params))
                 .extracting(ParameterViolation::parameter)
-                .containsExactly("replicas");
+                .containsExactly("vmid");
         assertThat(catalog.validateParameters("proxmox_vm_start", null)).hasSize(2);
     }
 
@@ -98,9 +99,9 @@ class ActionCatalogTest {
         assertThat(catalog.validateParameters("proxmox_vm_start", Map.of("node", "pve-01", "vmid", "104")))
                 .extracting(ParameterViolation::toString)
                 .containsExactly("vmid: expected integer, got string \"104\"");
-        assertThat(catalog.validateParameters("run_ansible_playbook", Map.of("playbook", "site.yml", "check_mode", "yes")))
+        assertThat(catalog.validateParameters("run_ansible_playbook", Map.of("playbook", "site.yml", "host", true)))
                 .extracting(ParameterViolation::toString)
-                .containsExactly("check_mode: expected boolean, got string \"yes\"");
+                .containsExactly("host: expected string, got boolean true");
         assertThat(catalog.validateParameters("restart_service", Map.of("host", List.of("a"), "service", 5)))
                 .extracting(ParameterViolation::toString)
                 .containsExactlyInAnyOrder("host: expected string, got array", "service: expected string, got integer 5");
@@ -118,10 +119,10 @@ class ActionCatalogTest {
         assertThat(catalog.validateParameters("restart_service", Map.of("host", "web-01; rm -rf /", "service", "nginx")))
                 .extracting(ParameterViolation::parameter)
                 .containsExactly("host");
-        assertThat(catalog.validateParameters("scale_service", Map.of("name", "api", "replicas", 500)))
+        assertThat(catalog.validateParameters("proxmox_vm_start", Map.of("node", "pve-01", "vmid", 1_000_000_000L)))
                 .extracting(ParameterViolation::toString)
-                .containsExactly("replicas: value 500 is above the maximum 50");
-        assertThat(catalog.validateParameters("run_ansible_playbook", Map.of("playbook", "../secrets.yml")))
+                .containsExactly("vmid: value 1000000000 is above the maximum 999999999");
+        assertThat(catalog.validateParameters("run_ansible_playbook", Map.of("playbook", "../secrets.yml", "host", "web-01")))
                 .extracting(ParameterViolation::parameter)
                 .containsExactly("playbook");
     }
@@ -157,8 +158,10 @@ class ActionCatalogTest {
                   - id: ping_host
                     description: ICMP ping
                     risk: low
-                    executor: shell
+                    executor: ssh
                     requires_approval: false
+                    target: "{host}"
+                    run: {host: "{host}", command: "ping -c1 {host}"}
                     parameters:
                       host: {type: string, required: true, pattern: "((a+)*)+b"}
                 """));
@@ -174,8 +177,10 @@ class ActionCatalogTest {
                   - id: ping_host
                     description: ICMP ping
                     risk: low
-                    executor: shell
+                    executor: ssh
                     requires_approval: false
+                    target: "{host}"
+                    run: {host: "{host}", command: "ping -c1 {host}"}
                     parameters:
                       host: {type: string, required: true, enum: [a, b]}
                 """));
@@ -193,15 +198,17 @@ class ActionCatalogTest {
                   - id: a_one
                     description: first
                     risk: low
-                    executor: shell
+                    executor: ssh
                     requires_approval: false
+                    target: "{host}"
+                    run: {host: "{host}", command: "ping -c1 {host}"}
                     parameters:
                       n: {type: integer, pattern: "[0-9]+"}
                       s: {type: string, pattern: "([unclosed"}
                   - id: a_one
                     description: ""
                     risk: low
-                    executor: shell
+                    executor: ssh
                 """)))
                 .isInstanceOf(CatalogException.class)
                 .hasMessageContaining("parameter 'n': pattern/enum/maxLength only apply to strings")
@@ -218,7 +225,7 @@ class ActionCatalogTest {
                   - id: x
                     description: d
                     risk: extreme
-                    executor: shell
+                    executor: ssh
                     requires_approval: true
                 """)))
                 .isInstanceOf(CatalogException.class)
@@ -228,7 +235,7 @@ class ActionCatalogTest {
                   - id: x
                     description: d
                     risk: low
-                    executor: shell
+                    executor: ssh
                     requires_approval: true
                     requires_aproval: false
                 """)))

@@ -1,4 +1,4 @@
-package io.aiopshub.llm.catalog;
+package io.aiopshub.remediation.catalog;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

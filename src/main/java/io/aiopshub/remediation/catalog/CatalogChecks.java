@@ -1,4 +1,4 @@
-package io.aiopshub.llm.catalog;
+package io.aiopshub.remediation.catalog;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.aiopshub.incident.Durations;
 import io.aiopshub.regex.InvalidRegexException;
 import io.aiopshub.regex.UserRegex;
 
@@ -39,14 +40,56 @@ final class CatalogChecks {
                 problems.add(where + ": risk is required (low|medium|high)");
             }
             if (a.executor() == null) {
-                problems.add(where + ": executor is required (ansible|ssh|proxmox|mikrotik|shell)");
+                problems.add(where + ": executor is required (ansible|ssh|proxmox|mikrotik)");
             }
+            problems.addAll(remediationProblems(where, a));
             if (a.requiresApproval() == null) {
                 problems.add(where + ": requires_approval is required");
             }
             a.parameters().forEach((name, spec) -> problems.addAll(parameterProblems(where, name, spec)));
         }
         return problems;
+    }
+
+    /** The parts the remediation runner needs; each executor checks its own {@code run}/{@code check}/{@code rollback}. */
+    private static List<String> remediationProblems(String where, ActionDefinition a) {
+        List<String> problems = new ArrayList<>();
+        if (a.target() == null || a.target().isBlank()) {
+            problems.add(where + ": target is required, e.g. \"{host}\": what the action touches");
+        }
+        for (String name : Templates.names(a.target())) {
+            if (!a.parameters().containsKey(name)) {
+                problems.add(where + ": target uses {" + name + "}, which is not a parameter");
+            } else if (!a.parameters().get(name).required()) {
+                problems.add(where + ": target uses {" + name + "}, which must be a required parameter");
+            }
+        }
+        if (a.run().isEmpty()) {
+            problems.add(where + ": run is required: what the executor does");
+        }
+        duration(problems, where + ": timeout", a.timeout());
+        duration(problems, where + ": approval_expiry", a.approvalExpiry());
+        if (a.verify() != null) {
+            VerifySpec v = a.verify();
+            if (v.promql() == null && !v.requiresResolvedAlerts() && !v.hasCheck()) {
+                problems.add(where + ": verify needs at least one of promql, alerts_resolved: true, check");
+            }
+            duration(problems, where + ": verify.within", v.within());
+        }
+        return problems;
+    }
+
+    private static void duration(List<String> problems, String at, String text) {
+        if (text == null) {
+            return;
+        }
+        try {
+            if (Durations.parse(text).isZero()) {
+                problems.add(at + " must be longer than 0");
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(at + ": " + e.getMessage());
+        }
     }
 
     private static List<String> parameterProblems(String where, String name, ParameterSpec spec) {

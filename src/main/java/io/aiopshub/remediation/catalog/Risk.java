@@ -1,4 +1,4 @@
-package io.aiopshub.llm.catalog;
+package io.aiopshub.remediation.catalog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
