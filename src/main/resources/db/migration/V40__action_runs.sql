@@ -66,3 +66,10 @@ create table remediation_breaker_resets (
     reset_at          timestamp(6) with time zone not null,
     primary key (action_id, target, reset_at)
 );
+
+-- One row, locked (select ... for update) by the transaction that checks the blast-radius limits and
+-- moves a run approved -> running, so two instances cannot both pass a "max concurrent runs" check.
+create table remediation_launch_lock (
+    id                int           primary key
+);
+insert into remediation_launch_lock (id) values (1);
