@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 import io.aiopshub.config.HubMetrics;
 import io.aiopshub.ingest.FieldProblem;
 import io.aiopshub.ingest.PayloadValidationException;
+import io.aiopshub.remediation.run.ActionRunConflict;
+import io.aiopshub.remediation.run.ActionRunRefused;
 
 /** Turns exceptions caught by the API route configuration into problem responses. */
 @Component("apiErrors")
@@ -36,6 +38,18 @@ public class ApiErrors {
 
     public void conflict(Exchange exchange) {
         respond(exchange, 409, "Conflict", List.of(new FieldProblem("$", "the resource changed concurrently; retry")));
+    }
+
+    /** A request the action run's state or the remediation policy does not allow now. */
+    public void runConflict(Exchange exchange) {
+        ActionRunConflict e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ActionRunConflict.class);
+        respond(exchange, 409, "Conflict", List.of(new FieldProblem(e.field(), e.getMessage())));
+    }
+
+    /** A decision the remediation policy does not let this caller make. */
+    public void runRefused(Exchange exchange) {
+        ActionRunRefused e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ActionRunRefused.class);
+        respond(exchange, 403, "Forbidden", List.of(new FieldProblem(e.field(), e.getMessage())));
     }
 
     public void internalError(Exchange exchange) {

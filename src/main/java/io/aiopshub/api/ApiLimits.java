@@ -17,11 +17,13 @@ public class ApiLimits {
     private final Notify notify = new Notify();
     private final Incidents incidents = new Incidents();
     private final Analyze analyze = new Analyze();
+    private final Actions actions = new Actions();
 
     public Silences getSilences() { return silences; }
     public Notify getNotify() { return notify; }
     public Incidents getIncidents() { return incidents; }
     public Analyze getAnalyze() { return analyze; }
+    public Actions getActions() { return actions; }
 
     public static class Silences {
         /** Most matchers in one silence. */
@@ -69,5 +71,13 @@ public class ApiLimits {
 
         public Duration getMaxWindow() { return maxWindow; }
         public void setMaxWindow(Duration maxWindow) { this.maxWindow = maxWindow; }
+    }
+
+    public static class Actions {
+        /** Largest page of GET /api/v1/actions (query parameter size). */
+        private int maxPageSize = 500;
+
+        public int getMaxPageSize() { return maxPageSize; }
+        public void setMaxPageSize(int maxPageSize) { this.maxPageSize = maxPageSize; }
     }
 }

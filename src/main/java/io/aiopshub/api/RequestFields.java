@@ -126,6 +126,17 @@ final class RequestFields {
         return id;
     }
 
+    /** An optional id given as a query parameter or body field: a UUID, or a 400 naming the field. */
+    static String uuid(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!isUuid(value)) {
+            throw new PayloadValidationException(field, echo(value) + " is not an id (a lower-case UUID)");
+        }
+        return value;
+    }
+
     private static boolean isUuid(String id) {
         if (id.length() != 36) {
             return false;

@@ -29,4 +29,20 @@ public final class EmbeddedPostgresServer {
         }
         return postgres.getJdbcUrl("postgres", "postgres");
     }
+
+    /**
+     * A new empty database on the same server, for tests whose rows must not meet those of the tests
+     * sharing database {@code postgres} (user {@code postgres}, no password).
+     */
+    public static synchronized String freshDatabase(String prefix) {
+        String name = prefix + "_" + Long.toHexString(System.nanoTime());
+        String url = jdbcUrl();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "");
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("create database " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create database " + name, e);
+        }
+        return postgres.getJdbcUrl("postgres", name);
+    }
 }

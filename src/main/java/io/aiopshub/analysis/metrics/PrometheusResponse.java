@@ -8,11 +8,11 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Reads {@code /api/v1/query} answers: vector and scalar results, values sent as strings. */
-final class PrometheusResponse {
+public final class PrometheusResponse {
 
     private PrometheusResponse() { }
 
-    static List<Sample> samples(JsonNode root) {
+    public static List<Sample> samples(JsonNode root) {
         if (!"success".equals(root.path("status").asText())) {
             throw new IllegalStateException("Prometheus query failed: " + root.path("errorType").asText() + ": "
                     + root.path("error").asText());

@@ -55,6 +55,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
                     ? "the Authorization header must be 'Bearer <token>'" : "invalid API token");
             return;
         }
+        AuthenticatedCaller.set(request, caller.get().name());
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller.get().name(), null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + caller.get().role().name()))));

@@ -1,0 +1,104 @@
+package io.aiopshub.remediation.run;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.aiopshub.remediation.catalog.ActionCatalog;
+import io.aiopshub.remediation.catalog.ActionDefinition;
+import io.aiopshub.remediation.catalog.CatalogException;
+import io.aiopshub.remediation.executor.ExecutorSpecCheck;
+
+/**
+ * Fails the start when the catalog cannot be run: an action whose executor has no route
+ * {@code direct:executor-<name>}, or an entry an executor's {@link ExecutorSpecCheck} finds wrong. Camel
+ * Spring Boot calls this after it loaded the route files; when the runner's own routes
+ * ({@code routes/remediation.yaml}) are not loaded, nothing runs actions and only the entries are checked.
+ */
+@Component
+public class RemediationStartupCheck implements CamelContextConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RemediationStartupCheck.class);
+    /** The runner's first route; without it no action can run. */
+    static final String RUNNER_ROUTE = "remediation-propose";
+
+    private final ActionCatalog catalog;
+    private final List<ExecutorSpecCheck> specChecks;
+
+    public RemediationStartupCheck(ActionCatalog catalog, List<ExecutorSpecCheck> specChecks) {
+        this.catalog = catalog;
+        this.specChecks = List.copyOf(specChecks);
+    }
+
+    @Override
+    public void beforeApplicationStart(CamelContext camel) {
+        List<String> problems = new ArrayList<>(specProblems());
+        Set<String> consumed = consumedEndpoints(camel);
+        if (consumed.contains("direct:" + RUNNER_ROUTE)) {
+            for (ActionDefinition action : catalog.actions()) {
+                if (!consumed.contains(action.executor().endpoint())) {
+                    problems.add(action.id() + ": executor " + action.executor().id() + " has no route "
+                            + action.executor().endpoint() + " (routes/remediation-executor-" + action.executor().id() + ".yaml)");
+                }
+            }
+        } else {
+            LOG.info("The action runner's routes (routes/remediation.yaml) are not loaded: no action will run");
+        }
+        if (!problems.isEmpty()) {
+            throw new CatalogException("The action catalog cannot be run:\n - " + String.join("\n - ", problems));
+        }
+    }
+
+    @Override
+    public void afterApplicationStart(CamelContext camel) {
+        // everything is checked before the routes start
+    }
+
+    List<String> specProblems() {
+        List<String> problems = new ArrayList<>();
+        for (ActionDefinition action : catalog.actions()) {
+            for (ExecutorSpecCheck check : specChecks) {
+                if (check.executor() == action.executor()) {
+                    check.problems(action).forEach(p -> problems.add(action.id() + ": " + p));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The endpoints routes consume from, as {@code direct:name}, whether the routes run already or not. */
+    private static Set<String> consumedEndpoints(CamelContext camel) {
+        Set<String> uris = new HashSet<>();
+        for (Route route : camel.getRoutes()) {
+            uris.add(normalised(route.getEndpoint().getEndpointUri()));
+        }
+        if (camel instanceof ModelCamelContext model) {
+            for (RouteDefinition definition : model.getRouteDefinitions()) {
+                if (definition.getInput() != null) {
+                    try {
+                        uris.add(normalised(camel.resolvePropertyPlaceholders(definition.getInput().getEndpointUri())));
+                    } catch (RuntimeException e) {
+                        // a template's own placeholder; its route, once made, is among camel.getRoutes()
+                    }
+                }
+            }
+        }
+        return uris;
+    }
+
+    private static String normalised(String uri) {
+        String plain = uri.replace("://", ":");
+        int query = plain.indexOf('?');
+        return query < 0 ? plain : plain.substring(0, query);
+    }
+}

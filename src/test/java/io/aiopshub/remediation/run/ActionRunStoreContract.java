@@ -1,0 +1,279 @@
+package io.aiopshub.remediation.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.aiopshub.ingest.PayloadValidationException;
+import io.aiopshub.remediation.ActionRunState;
+import io.aiopshub.remediation.executor.ExecutorResult;
+
+/**
+ * The action-run state machine on a real database (subclasses: H2 and PostgreSQL): compare-and-set moves,
+ * idempotent proposals, decisions and launches under concurrency, expiry and lease loss.
+ */
+abstract class ActionRunStoreContract {
+
+    static final int THREADS = 16;
+
+    abstract RunnerFixture fixture();
+
+    RunnerFixture f;
+    private ExecutorService pool;
+
+    @BeforeEach
+    void setUp() {
+        f = fixture();
+        f.clean();
+        pool = Executors.newFixedThreadPool(THREADS);
+    }
+
+    @AfterEach
+    void tearDown() {
+        pool.shutdownNow();
+        f.close();
+    }
+
+    @Test
+    void illegalMovesAreRefusedAndAMoveFromAStaleStateChangesNothing() {
+        ActionRun run = awaiting(f.incident(), "k1");
+
+        assertThatThrownBy(() -> Move.of(ActionRunState.AWAITING_APPROVAL, ActionRunState.RUNNING))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("awaiting_approval to running");
+        assertThatThrownBy(() -> Move.of(ActionRunState.SUCCEEDED, ActionRunState.RUNNING))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Move.of(ActionRunState.OUTCOME_UNKNOWN, ActionRunState.RUNNING))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        // The row is awaiting_approval: a move that expects approved loses and writes nothing.
+        long events = f.store.events(run.id()).size();
+        assertThat(f.store.move(run.id(), Move.of(ActionRunState.APPROVED, ActionRunState.RUNNING).by("x"))).isFalse();
+        ActionRun after = f.store.find(run.id()).orElseThrow();
+        assertThat(after.state()).isEqualTo(ActionRunState.AWAITING_APPROVAL);
+        assertThat(after.updatedAt()).isEqualTo(run.updatedAt());
+        assertThat(f.store.events(run.id())).hasSize((int) events);
+
+        assertThat(f.store.move(run.id(), Move.of(ActionRunState.AWAITING_APPROVAL, ActionRunState.REJECTED).by("bob")
+                .because("not now"))).isTrue();
+        assertThat(f.store.move(run.id(), Move.of(ActionRunState.AWAITING_APPROVAL, ActionRunState.APPROVED).by("carol")))
+                .as("a rejected run stays rejected").isFalse();
+        assertThat(f.store.find(run.id()).orElseThrow().state()).isEqualTo(ActionRunState.REJECTED);
+        assertThat(f.store.find(run.id()).orElseThrow().finishedAt()).isNotNull();
+    }
+
+    @Test
+    void everyMoveIsOnTheRunsHistoryAndTheIncidentsTimelineWithWhoAndWhy() {
+        String incident = f.incident();
+        ActionRun run = awaiting(incident, "k2");
+        f.decisions.approve(new DecisionRequest(run.id(), "bob", "api", "go ahead"));
+
+        assertThat(f.store.events(run.id())).extracting(RunEvent::kind)
+                .containsExactly("action_proposed", "action_awaiting_approval", "action_approved");
+        assertThat(f.store.events(run.id()).get(2).actor()).isEqualTo("bob");
+        assertThat(f.store.events(run.id()).get(2).detail()).contains("approved by bob via api: go ahead");
+        assertThat(f.jdbc.queryForList("select kind from timeline_entries where incident_id = ? order by id", String.class, incident))
+                .containsExactly("action_proposed", "action_awaiting_approval", "action_approved");
+        assertThat(f.jdbc.queryForList("select actor from timeline_entries where incident_id = ? order by id", String.class, incident))
+                .containsExactly("alice", f.jdbc.queryForObject("select actor from action_run_events where run_id = ? and kind = ?",
+                        String.class, run.id(), "action_awaiting_approval"), "bob");
+        assertThat(f.jdbc.queryForList("select detail from timeline_entries where incident_id = ? order by id", String.class, incident).get(0))
+                .startsWith("restart_service_ssh on web-01 (run " + run.id() + "): proposed by person alice");
+        assertThat(f.store.decisions(run.id())).singleElement()
+                .satisfies(d -> assertThat(d.decidedBy() + "/" + d.channel() + "/" + d.decision()).isEqualTo("bob/api/approve"));
+    }
+
+    @Test
+    void aRetriedProposalReturnsTheRunItMadeAndAReusedKeyForSomethingElseIsRefused() {
+        String incident = f.incident();
+        ProposalOutcome first = f.proposals.propose(f.proposal(incident, "retry-key"));
+        ProposalOutcome again = f.proposals.propose(f.proposal(incident, "retry-key"));
+
+        assertThat(first.created()).isTrue();
+        assertThat(again.created()).isFalse();
+        assertThat(again.run().id()).isEqualTo(first.run().id());
+        assertThat(f.jdbc.queryForObject("select count(*) from action_runs", Long.class)).isOne();
+
+        Proposal other = new Proposal("restart_service_ssh", Map.of("host", "web-02", "service", "nginx"), incident,
+                "alice", ProposerKind.PERSON, "retry-key", null);
+        assertThatThrownBy(() -> f.proposals.propose(other)).isInstanceOf(ActionRunConflict.class)
+                .satisfies(e -> assertThat(((ActionRunConflict) e).field()).isEqualTo("idempotencyKey"));
+        assertThat(f.jdbc.queryForObject("select count(*) from action_runs", Long.class)).isOne();
+    }
+
+    @Test
+    void concurrentIdenticalProposalsMakeOneRun() throws Exception {
+        String incident = f.incident();
+        List<ProposalOutcome> outcomes = all(() -> f.proposals.propose(f.proposal(incident, "twin")));
+
+        assertThat(outcomes).extracting(o -> o.run().id()).containsOnly(outcomes.get(0).run().id());
+        assertThat(outcomes).filteredOn(ProposalOutcome::created).hasSize(1);
+        assertThat(f.jdbc.queryForObject("select count(*) from action_runs", Long.class)).isOne();
+    }
+
+    @Test
+    void badParametersAndUnknownIncidentsStoreNothing() {
+        Proposal bad = new Proposal("restart_service_ssh", Map.of("host", "web-01; rm -rf /", "service", "nginx"),
+                null, "alice", ProposerKind.PERSON, "bad", null);
+        assertThatThrownBy(() -> f.proposals.propose(bad)).isInstanceOf(PayloadValidationException.class)
+                .satisfies(e -> assertThat(((PayloadValidationException) e).getProblems().get(0).field()).isEqualTo("parameters.host"));
+        assertThatThrownBy(() -> f.proposals.propose(f.proposal("00000000-0000-0000-0000-000000000000", "gone")))
+                .isInstanceOf(PayloadValidationException.class).hasMessageContaining("incidentId");
+        assertThat(f.jdbc.queryForObject("select count(*) from action_runs", Long.class)).isZero();
+    }
+
+    @Test
+    void concurrentApprovalsApproveOnceAndConcurrentLaunchersLaunchOnce() throws Exception {
+        ActionRun run = awaiting(f.incident(), "k3");
+        List<Object> answers = allOf(i -> () -> {
+            try {
+                return f.decisions.approve(new DecisionRequest(run.id(), "approver-" + i, "api", null));
+            } catch (ActionRunConflict e) {
+                return e;
+            }
+        });
+        assertThat(answers).filteredOn(a -> a instanceof ActionDecisions.Decided d && d.approvedNow()).hasSize(1);
+        assertThat(answers).filteredOn(a -> a instanceof ActionRunConflict).hasSize(THREADS - 1);
+        assertThat(f.store.decisions(run.id())).hasSize(1);
+        assertThat(f.store.events(run.id())).filteredOn(e -> e.kind().equals("action_approved")).hasSize(1);
+
+        List<RunnerFixture.Instance> instances = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            instances.add(f.instance());
+        }
+        List<List<ActionRun>> claims = allOf(i -> () -> instances.get(i).launcher().claimApproved());
+        assertThat(claims.stream().mapToInt(List::size).sum()).as("claimed by exactly one instance").isOne();
+        ActionRun running = f.store.find(run.id()).orElseThrow();
+        assertThat(running.state()).isEqualTo(ActionRunState.RUNNING);
+        assertThat(claims.stream().filter(c -> !c.isEmpty()).findFirst().orElseThrow().get(0).claimedBy())
+                .isEqualTo(running.claimedBy());
+        assertThat(f.store.events(run.id())).filteredOn(e -> e.kind().equals("action_running")).hasSize(1);
+    }
+
+    @Test
+    void aDoubleClickRecordsOneDecision() throws Exception {
+        ActionRun run = awaiting(f.incident(), "k4");
+        List<ActionDecisions.Decided> answers = all(() -> f.decisions.approve(new DecisionRequest(run.id(), "bob", "api", null)));
+
+        assertThat(answers).filteredOn(ActionDecisions.Decided::approvedNow).hasSize(1);
+        assertThat(answers).allSatisfy(a -> assertThat(a.run().state()).isEqualTo(ActionRunState.APPROVED));
+        assertThat(f.store.decisions(run.id())).hasSize(1);
+    }
+
+    @Test
+    void aRefusedApprovalChangesNothingButTheHistory() {
+        ActionRun run = awaiting(f.incident(), "k5");
+        f.guard.refusedApprovers.put("mallory", "not an approver of medium actions");
+
+        assertThatThrownBy(() -> f.decisions.approve(new DecisionRequest(run.id(), "mallory", "api", null)))
+                .isInstanceOf(ActionRunRefused.class).hasMessageContaining("not an approver of medium actions");
+        assertThat(f.store.find(run.id()).orElseThrow().state()).isEqualTo(ActionRunState.AWAITING_APPROVAL);
+        assertThat(f.store.decisions(run.id())).isEmpty();
+        assertThat(f.store.events(run.id()).get(f.store.events(run.id()).size() - 1))
+                .satisfies(e -> assertThat(e.kind() + " " + e.actor()).isEqualTo("action_decision_refused mallory"));
+    }
+
+    @Test
+    void undecidedApprovalsExpire() {
+        ActionRun run = awaiting(f.incident(), "k6");
+        RunnerFixture.Instance hub = f.instance();
+        assertThat(hub.sweeper().expire()).isZero();
+
+        f.clock.advance(Duration.ofMinutes(31));
+        assertThat(hub.sweeper().expire()).isOne();
+        assertThat(f.store.find(run.id()).orElseThrow().state()).isEqualTo(ActionRunState.EXPIRED);
+        assertThat(f.guard.ended).containsExactly(run.id() + ":expired");
+        assertThatThrownBy(() -> f.decisions.approve(new DecisionRequest(run.id(), "bob", "api", null)))
+                .isInstanceOf(ActionRunConflict.class).hasMessageContaining("is expired");
+        assertThat(hub.sweeper().expire()).as("once").isZero();
+    }
+
+    @Test
+    void aRunWhoseInstanceDiedBecomesOutcomeUnknownAndIsNeverRunAgain() {
+        ActionRun run = awaiting(f.incident(), "k7");
+        f.decisions.approve(new DecisionRequest(run.id(), "bob", "api", null));
+        RunnerFixture.Instance dead = f.instance();
+        RunnerFixture.Instance alive = f.instance();
+        assertThat(dead.launcher().claimApproved()).hasSize(1);
+
+        f.clock.advance(Duration.ofSeconds(30));
+        assertThat(alive.sweeper().recover()).as("the lease still holds").isZero();
+        f.clock.advance(Duration.ofSeconds(31));
+        assertThat(dead.leases().renew()).as("a lease that ran out is not renewed").isZero();
+        assertThat(alive.sweeper().recover()).isOne();
+
+        ActionRun lost = f.store.find(run.id()).orElseThrow();
+        assertThat(lost.state()).isEqualTo(ActionRunState.OUTCOME_UNKNOWN);
+        assertThat(lost.stateReason()).contains(dead.id().id()).contains("not run again");
+        assertThat(f.guard.ended).containsExactly(run.id() + ":outcome_unknown");
+        assertThat(alive.launcher().claimApproved()).isEmpty();
+        assertThat(dead.launcher().claimApproved()).isEmpty();
+
+        // The dead instance's executor answers after all: nothing moves, the answer is noted.
+        ActionRun after = dead.execution().executed(run, ExecutorResult.success("restarted nginx", "ok"));
+        assertThat(after.state()).isEqualTo(ActionRunState.OUTCOME_UNKNOWN);
+        assertThat(f.store.events(run.id())).extracting(RunEvent::kind).endsWith("action_outcome_unknown", "action_late_result");
+    }
+
+    @Test
+    void aHeldRunKeepsItsLeaseWhileItsPhaseCanStillWork() {
+        ActionRun run = awaiting(f.incident(), "k8");
+        f.decisions.approve(new DecisionRequest(run.id(), "bob", "api", null));
+        RunnerFixture.Instance hub = f.instance();
+        hub.launcher().claimApproved();
+
+        for (int i = 0; i < 8; i++) {
+            f.clock.advance(Duration.ofSeconds(15));
+            assertThat(hub.leases().renew()).isOne();
+            assertThat(hub.sweeper().recover()).isZero();
+        }
+        assertThat(f.store.find(run.id()).orElseThrow().state()).isEqualTo(ActionRunState.RUNNING);
+        // restart_service_ssh times out after 2m: past prepare + execute + one lease the run is given up.
+        f.clock.advance(Duration.ofMinutes(3));
+        assertThat(hub.leases().renew()).isZero();
+        f.clock.advance(Duration.ofSeconds(61));
+        assertThat(hub.sweeper().recover()).isOne();
+    }
+
+    /** A run of restart_service_ssh awaiting approval, with a successful dry run. */
+    ActionRun awaiting(String incident, String key) {
+        ProposalOutcome outcome = f.proposals.propose(f.proposal(incident, key));
+        return f.proposals.dryRunDone(outcome.run(), ExecutorResult.success("would run: timeout 120 sudo systemctl restart nginx", ""));
+    }
+
+    private <T> List<T> all(Callable<T> task) throws Exception {
+        return allOf(i -> task);
+    }
+
+    /** Runs THREADS tasks released at the same moment; their answers in order. */
+    private <T> List<T> allOf(java.util.function.IntFunction<Callable<T>> tasks) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<T>> futures = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            Callable<T> task = tasks.apply(i);
+            futures.add(pool.submit(() -> {
+                start.await();
+                return task.call();
+            }));
+        }
+        start.countDown();
+        List<T> results = new ArrayList<>();
+        for (Future<T> future : futures) {
+            results.add(future.get(60, TimeUnit.SECONDS));
+        }
+        return results;
+    }
+}
