@@ -145,7 +145,7 @@ public class ActionVerifier {
         String failure = "verify failed by " + run.verifyDeadline() + ": " + summary;
         if (round.getAction().hasRollback()) {
             store.note(run, VERIFY_FAILED, instance.id(), failure + "; rolling back");
-            round.rollbackDue(failure);
+            round.markRollbackDue(failure);
             return;
         }
         finish(run, Move.of(ActionRunState.VERIFYING, ActionRunState.FAILED).because(failure + "; the catalog declares no rollback")

@@ -46,7 +46,7 @@ public class VerifyRound {
     /** Set when the deadline passed without every condition holding and the catalog declares a rollback. */
     public boolean isRollbackDue() { return rollbackDue; }
 
-    void rollbackDue(String failure) {
+    void markRollbackDue(String failure) {
         this.rollbackDue = true;
         this.failure = failure;
     }
