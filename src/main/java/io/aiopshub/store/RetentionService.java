@@ -16,7 +16,7 @@ import io.aiopshub.notify.NotificationOutbox;
 
 /**
  * Deletes what is finished and old (route {@code retention}): resolved incidents with everything that
- * hangs off them, ended silences, idle log templates and old inbox dead letters. Open incidents, pending notifications and
+ * hangs off them (their finished action runs included), ended silences, idle log templates and old inbox dead letters. Open incidents, pending notifications and
  * anything younger than its retention are never touched. Each incident goes with its children in one
  * transaction, so a run cut short leaves no orphans.
  */
@@ -28,6 +28,9 @@ public class RetentionService {
     /** Tables whose rows belong to an incident, children first. */
     private static final List<String> INCIDENT_CHILDREN = List.of("alerts", "timeline_entries", "incident_log_templates",
             "incident_metric_context", "incident_analyses");
+
+    /** Tables whose rows belong to an action run of an incident; the runs go with the incident once finished. */
+    private static final List<String> RUN_CHILDREN = List.of("action_run_events", "action_run_decisions");
 
     public record Purged(int incidents, int silences, int logTemplates, int deadLetters) { }
 
@@ -46,14 +49,20 @@ public class RetentionService {
     public Purged purge() {
         Instant now = clock.instant();
         Timestamp resolvedBefore = Timestamp.from(now.minus(properties.getResolvedIncidents()));
-        // An incident with a notification still to send stays until it is sent or dead.
+        // An incident with a notification still to send stays until it is sent or dead, one with an action run
+        // not finished yet until it is.
         List<String> incidents = jdbc.queryForList("""
                 select i.id from incidents i where i.status = ? and i.resolved_at < ?
                 and not exists (select 1 from notifications n where n.incident_id = i.id and n.status = ?)
+                and not exists (select 1 from action_runs r where r.incident_id = i.id and r.finished_at is null)
                 order by i.resolved_at fetch first ? rows only""", String.class, IncidentEngine.RESOLVED, resolvedBefore,
                 NotificationOutbox.PENDING, properties.getBatchSize());
         for (String id : incidents) {
             transaction.executeWithoutResult(status -> {
+                for (String table : RUN_CHILDREN) {
+                    jdbc.update("delete from " + table + " where run_id in (select id from action_runs where incident_id = ?)", id);
+                }
+                jdbc.update("delete from action_runs where incident_id = ? and finished_at is not null", id);
                 for (String table : INCIDENT_CHILDREN) {
                     jdbc.update("delete from " + table + " where incident_id = ?", id);
                 }

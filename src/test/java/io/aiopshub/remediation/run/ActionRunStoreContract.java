@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import io.aiopshub.ingest.PayloadValidationException;
 import io.aiopshub.remediation.ActionRunState;
 import io.aiopshub.remediation.executor.ExecutorResult;
+import io.aiopshub.store.RetentionProperties;
+import io.aiopshub.store.RetentionService;
 
 /**
  * The action-run state machine on a real database (subclasses: H2 and PostgreSQL): compare-and-set moves,
@@ -246,6 +248,25 @@ abstract class ActionRunStoreContract {
         assertThat(hub.leases().renew()).isZero();
         f.clock.advance(Duration.ofSeconds(61));
         assertThat(hub.sweeper().recover()).isOne();
+    }
+
+    @Test
+    void aResolvedIncidentPastItsRetentionGoesWithItsFinishedRunsButStaysWhileOneIsUnfinished() {
+        String finished = f.incident();
+        String unfinished = f.incident();
+        ActionRun rejected = awaiting(finished, "r1");
+        f.decisions.reject(new DecisionRequest(rejected.id(), "bob", "api", "no"));
+        ActionRun waiting = awaiting(unfinished, "r2");
+        f.jdbc.update("update incidents set status = 'resolved', resolved_at = ?", java.sql.Timestamp.from(f.clock.instant()));
+        f.clock.advance(Duration.ofDays(91));
+        RetentionService retention = new RetentionService(f.jdbc, f.transactions, new RetentionProperties(), f.clock);
+
+        assertThat(retention.purge().incidents()).isOne();
+        assertThat(f.jdbc.queryForList("select id from incidents", String.class)).containsExactly(unfinished);
+        assertThat(f.store.find(rejected.id())).isEmpty();
+        assertThat(f.store.events(rejected.id())).isEmpty();
+        assertThat(f.store.decisions(rejected.id())).isEmpty();
+        assertThat(f.store.find(waiting.id())).isPresent();
     }
 
     /** A run of restart_service_ssh awaiting approval, with a successful dry run. */

@@ -89,7 +89,7 @@ final class RunnerFixture implements AutoCloseable {
 
     void clean() {
         for (String table : new String[] {"action_run_events", "action_run_decisions", "action_runs", "timeline_entries",
-                "alerts", "incident_analyses", "incidents"}) {
+                "alerts", "incident_analyses", "notifications", "incidents"}) {
             jdbc.update("delete from " + table);
         }
         clock.set(TestClockConfig.START);
