@@ -54,7 +54,7 @@ class OpenApiDocumentTest {
                 }
             }
         }
-        assertThat(implemented).hasSize(16);
+        assertThat(implemented).hasSize(22);
         assertThat(documented).containsAll(implemented);
     }
 
@@ -98,6 +98,18 @@ class OpenApiDocumentTest {
         assertThat(query.get("size")).containsEntry("maximum", limits.getIncidents().getMaxPageSize());
         assertThat(query.get("page")).containsEntry("maximum", IncidentApi.MAX_PAGE);
         assertThat(query.get("service")).containsEntry("maxLength", RequestFields.MAX_SERVICE_LENGTH);
+
+        Map<String, Map<String, Object>> actionQuery = new java.util.HashMap<>();
+        for (Map<String, Object> p : (List<Map<String, Object>>) at(document, "paths", "/api/v1/actions", "get").get("parameters")) {
+            actionQuery.put((String) p.get("name"), (Map<String, Object>) p.get("schema"));
+        }
+        assertThat(actionQuery.get("size")).containsEntry("maximum", limits.getActions().getMaxPageSize());
+        Map<String, Object> proposal = body(document, "/api/v1/actions");
+        assertThat(at(proposal, "actionId")).containsEntry("maxLength", ActionApi.MAX_ACTION_ID_LENGTH);
+        assertThat(at(proposal, "reason")).containsEntry("maxLength", ActionApi.MAX_REASON_LENGTH);
+        assertThat(at(proposal, "idempotencyKey")).containsEntry("maxLength", ActionApi.MAX_IDEMPOTENCY_KEY_LENGTH);
+        assertThat(at(document, "components", "requestBodies", "Decision", "content", "application/json", "schema",
+                "properties", "comment")).containsEntry("maxLength", ActionApi.MAX_COMMENT_LENGTH);
 
         assertThat(at(document, "components", "parameters", "Id", "schema")).containsEntry("format", "uuid");
         Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
