@@ -26,6 +26,8 @@ class ActionCatalogTest {
         assertThat(catalog.ids()).containsExactly(
                 "restart_service", "restart_service_ssh", "run_ansible_playbook",
                 "proxmox_vm_restart", "proxmox_vm_stop", "proxmox_vm_start",
+                "proxmox_vm_status", "proxmox_ct_start", "proxmox_ct_shutdown", "proxmox_ct_reboot",
+                "proxmox_snapshot_list", "proxmox_snapshot_create", "proxmox_snapshot_rollback",
                 "mikrotik_block_ip", "cleanup_disk");
         assertThat(catalog.actions()).allSatisfy(a -> {
             assertThat(a.description()).isNotBlank();
@@ -63,6 +65,25 @@ class ActionCatalogTest {
         assertThat(catalog.validateParameters("proxmox_vm_start", Map.of("node", "pve-01", "vmid", 104L))).isEmpty();
         assertThat(catalog.validateParameters("run_ansible_playbook",
                 Map.of("playbook", "restart-web.yml", "host", "web-01"))).isEmpty();
+    }
+
+    /** The Proxmox seed operations: guest type only qemu or lxc, snapshot names as Proxmox accepts them (at most 40). */
+    @Test
+    void proxmoxGuestTypeAndSnapshotNameAreChecked() {
+        assertThat(catalog.get("proxmox_vm_status").orElseThrow().risk()).isEqualTo(Risk.LOW);
+        assertThat(catalog.get("proxmox_vm_status").orElseThrow().requiresApproval()).isFalse();
+        assertThat(catalog.validateParameters("proxmox_vm_status", Map.of("node", "pve-01", "vmid", 105, "type", "lxc"))).isEmpty();
+        assertThat(catalog.validateParameters("proxmox_vm_status", Map.of("node", "pve-01", "vmid", 105, "type", "openvz")))
+                .extracting(ParameterViolation::toString)
+                .containsExactly("type: value \"openvz\" is not one of [qemu, lxc]");
+        assertThat(catalog.validateParameters("proxmox_snapshot_rollback",
+                Map.of("node", "pve-01", "vmid", 104, "type", "qemu", "snapname", "before-upgrade_2"))).isEmpty();
+        for (String bad : List.of("2024-snap", "a b", "a/../b", "x".repeat(41), "")) {
+            assertThat(catalog.validateParameters("proxmox_snapshot_create",
+                    Map.of("node", "pve-01", "vmid", 104, "type", "qemu", "snapname", bad)))
+                    .as(bad).extracting(ParameterViolation::parameter).containsExactly("snapname");
+        }
+        assertThat(catalog.validateParameters("proxmox_ct_reboot", Map.of("node", "pve-01", "vmid", 105))).isEmpty();
     }
 
     @Test
