@@ -337,7 +337,7 @@ class ProxmoxExecutorRouteTest {
         assertThat(result.succeeded()).as(result.summary()).isTrue();
         assertThat(result.summary()).isEqualTo("rollback of vm 104 on pve-01 to snapshot " + SNAPSHOT + " done (task " + upid + ")");
         assertThat(requests()).containsExactly(
-                "POST /api2/json/nodes/pve-01/qemu/104/snapshot/" + SNAPSHOT + "/rollback ",
+                "POST /api2/json/nodes/pve-01/qemu/104/snapshot/" + SNAPSHOT + "/rollback start=1",
                 "GET " + taskPath(upid) + " ",
                 "GET " + taskPath(upid) + " ");
         assertAuthorizedWithToken();
@@ -424,6 +424,21 @@ class ProxmoxExecutorRouteTest {
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.summary()).startsWith("dry run of reboot for ct 105 on pve-02 failed: cannot connect to localhost:" + closedPort);
+    }
+
+    /** The catalog schema checks parameters before; the executor checks again what goes into a URL path. */
+    @Test
+    void parametersThatWouldBendTheApiPathAreRefusedBeforeAnyCall() {
+        ExecutorResult node = run(ExecutorPhase.EXECUTE, "proxmox_vm_start", Map.of("node", "pve-01/../../access", "vmid", 104), Map.of());
+        ExecutorResult type = run(ExecutorPhase.DRY_RUN, "proxmox_vm_status", Map.of("node", "pve-01", "vmid", 104, "type", "openvz"), Map.of());
+        ExecutorResult snapshot = run(ExecutorPhase.EXECUTE, "proxmox_snapshot_rollback",
+                Map.of("node", "pve-01", "vmid", 104, "type", "qemu", "snapname", "x/../../y"), Map.of());
+
+        assertThat(node.summary()).isEqualTo("action proxmox_vm_start cannot run: run.node 'pve-01/../../access' is not a Proxmox node name");
+        assertThat(type.summary()).isEqualTo("action proxmox_vm_status cannot run: run.type 'openvz' is not qemu or lxc");
+        assertThat(snapshot.summary()).startsWith("action proxmox_snapshot_rollback cannot run: run.snapname 'x/../../y' is not a snapshot name");
+        assertThat(List.of(node, type, snapshot)).noneMatch(ExecutorResult::succeeded);
+        assertThat(requests()).isEmpty();
     }
 
     @Test
