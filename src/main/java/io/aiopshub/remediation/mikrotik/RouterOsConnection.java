@@ -188,10 +188,6 @@ public final class RouterOsConnection implements AutoCloseable {
                 : word.substring(0, TRANSCRIPT_WORD_CHARS) + "...(" + word.length() + " characters)";
     }
 
-    public boolean isClosed() {
-        return socket.isClosed();
-    }
-
     @Override
     public void close() {
         try {
