@@ -28,7 +28,8 @@ class ActionCatalogTest {
                 "proxmox_vm_restart", "proxmox_vm_stop", "proxmox_vm_start",
                 "proxmox_vm_status", "proxmox_ct_start", "proxmox_ct_shutdown", "proxmox_ct_reboot",
                 "proxmox_snapshot_list", "proxmox_snapshot_create", "proxmox_snapshot_rollback",
-                "mikrotik_block_ip", "cleanup_disk");
+                "mikrotik_block_ip", "mikrotik_unblock_ip", "mikrotik_interface_disable", "mikrotik_interface_enable",
+                "mikrotik_resources", "mikrotik_reboot", "cleanup_disk");
         assertThat(catalog.actions()).allSatisfy(a -> {
             assertThat(a.description()).isNotBlank();
             assertThat(a.risk()).isNotNull();
@@ -60,6 +61,9 @@ class ActionCatalogTest {
         assertThat(catalog.validateParameters("mikrotik_block_ip",
                 Map.of("address", "203.0.113.45", "timeout", "1h", "comment", "INC-42 ssh brute force"))).isEmpty();
         assertThat(catalog.validateParameters("mikrotik_block_ip", Map.of("address", "198.51.100.0/24"))).isEmpty();
+        assertThat(catalog.validateParameters("mikrotik_unblock_ip", Map.of("address", "203.0.113.45"))).isEmpty();
+        assertThat(catalog.validateParameters("mikrotik_interface_disable", Map.of("interface", "sfp-sfpplus1"))).isEmpty();
+        assertThat(catalog.validateParameters("mikrotik_resources", Map.of())).isEmpty();
         assertThat(catalog.validateParameters("cleanup_disk",
                 Map.of("host", "log-01", "path", "/var/log/app", "older_than_days", 14))).isEmpty();
         assertThat(catalog.validateParameters("proxmox_vm_start", Map.of("node", "pve-01", "vmid", 104L))).isEmpty();
@@ -137,6 +141,9 @@ class ActionCatalogTest {
         assertThat(catalog.validateParameters("mikrotik_block_ip", Map.of("address", "300.1.2.3")))
                 .singleElement()
                 .satisfies(v -> assertThat(v.message()).startsWith("value \"300.1.2.3\" does not match pattern"));
+        assertThat(catalog.validateParameters("mikrotik_interface_enable", Map.of("interface", "ether1 numbers=ether2")))
+                .extracting(ParameterViolation::parameter)
+                .containsExactly("interface");
         assertThat(catalog.validateParameters("restart_service", Map.of("host", "web-01; rm -rf /", "service", "nginx")))
                 .extracting(ParameterViolation::parameter)
                 .containsExactly("host");
