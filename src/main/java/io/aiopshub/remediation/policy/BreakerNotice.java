@@ -45,7 +45,7 @@ public class BreakerNotice {
 
     void opened(String actionId, RunFacts run, String why) {
         String incidentId = existing(run.incidentId());
-        LOG.warn("Remediation breaker open: {} on {} (run {}): {}", actionId, run.target(), run.runId(), why);
+        LOG.warn("Remediation stopped: {}", why);
         if (incidentId != null) {
             timeline.record(incidentId, OPENED, "remediation-policy", why);
         }
