@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -235,6 +238,30 @@ abstract class RemediationGuardContract {
         assertThat(guard.mayLaunch(restart, facts("web-01")).kind()).as("nor run").isEqualTo(LaunchVerdict.Kind.REFUSE);
         assertThat(guard.mayPropose(restart, facts("web-02")).allowed()).as("another target").isTrue();
         assertThat(guard.mayPropose(catalog.get("cleanup_disk").orElseThrow(), facts("web-01")).allowed()).as("another action").isTrue();
+    }
+
+    @Test
+    void endsReportedAtOnceByTwoCallersAnnounceTheOpeningOnce() throws Exception {
+        Instant now = clock.instant();
+        insertRun("restart_service", "web-01", "failed", now.minus(Duration.ofHours(3)), now.minus(Duration.ofHours(3)));
+        String second = insertRun("restart_service", "web-01", "failed", now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(2)));
+        String third = insertRun("restart_service", "web-01", "failed", now.minus(Duration.ofHours(1)), now.minus(Duration.ofHours(1)));
+        // Both ends are committed before either caller looks, as with two instances finishing together.
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Void>> callers = List.of(second, third).stream().map(id -> CompletableFuture.runAsync(() -> {
+            try {
+                start.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            guard.afterRunEnded(restart, facts(id, "web-01"), ActionRunState.FAILED);
+        })).toList();
+        start.countDown();
+        CompletableFuture.allOf(callers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+        assertThat(notices()).hasSize(1);
+        assertThat(jdbc.queryForObject("select count(*) from notifications", Integer.class)).isEqualTo(1);
+        assertThat(breaker.open()).hasSize(1);
     }
 
     @Test
