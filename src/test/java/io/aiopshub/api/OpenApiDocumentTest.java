@@ -54,7 +54,7 @@ class OpenApiDocumentTest {
                 }
             }
         }
-        assertThat(implemented).hasSize(16);
+        assertThat(implemented).hasSize(19);
         assertThat(documented).containsAll(implemented);
     }
 
