@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.aiopshub.api.security.AuthenticatedCaller;
+import io.aiopshub.api.security.ApiCaller;
 import io.aiopshub.ingest.PayloadValidationException;
 import io.aiopshub.redact.Redactor;
 import io.aiopshub.remediation.ActionRunState;
@@ -36,7 +36,7 @@ import io.aiopshub.remediation.run.RunEvent;
 
 /**
  * {@code /api/v1/actions}: action runs, their proposal and the decisions on them. Who proposes and who
- * decides is the name of the caller's API token ({@link AuthenticatedCaller}), never a request field.
+ * decides is the name of the caller's API token ({@link ApiCaller}), never a request field.
  * Texts the runner stored (dry run, output, verify result, rollback output, history) are redacted again on
  * the way out, so a redaction rule added later covers old runs too.
  */
@@ -112,9 +112,8 @@ public class ActionApi {
      * idempotency key from header {@code Idempotency-Key} or field {@code idempotencyKey}. 201 with the run
      * (its dry run attached), or 200 with the run an earlier request with the same key created.
      */
-    public String propose(byte[] body, @Header("Idempotency-Key") String keyHeader,
-                          @Header(AuthenticatedCaller.SERVLET_REQUEST_HEADER) Object servletRequest, Exchange exchange) {
-        String caller = caller(servletRequest);
+    public String propose(byte[] body, @Header("Idempotency-Key") String keyHeader, Exchange exchange) {
+        String caller = caller(exchange);
         JsonNode request = json.readObject(body);
         for (Iterator<String> names = request.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -141,9 +140,8 @@ public class ActionApi {
     }
 
     /** {@code POST /api/v1/actions/{id}/approve}, body empty or {@code {"comment": "..."}}. */
-    public String approve(@Header("id") String runId, byte[] body,
-                          @Header(AuthenticatedCaller.SERVLET_REQUEST_HEADER) Object servletRequest) {
-        DecisionRequest decision = decision(runId, body, servletRequest);
+    public String approve(@Header("id") String runId, byte[] body, Exchange exchange) {
+        DecisionRequest decision = decision(runId, body, exchange);
         return json.write(detail(call(() -> {
             Exchange result = producer.request("direct:remediation-approve", e -> e.getIn().setBody(decision));
             if (result.getException() != null) {
@@ -154,22 +152,20 @@ public class ActionApi {
     }
 
     /** {@code POST /api/v1/actions/{id}/reject}, body empty or {@code {"comment": "..."}}. */
-    public String reject(@Header("id") String runId, byte[] body,
-                         @Header(AuthenticatedCaller.SERVLET_REQUEST_HEADER) Object servletRequest) {
-        DecisionRequest decision = decision(runId, body, servletRequest);
+    public String reject(@Header("id") String runId, byte[] body, Exchange exchange) {
+        DecisionRequest decision = decision(runId, body, exchange);
         return json.write(detail(call(() -> decisions.reject(decision))));
     }
 
     /** {@code POST /api/v1/actions/{id}/cancel}, body empty or {@code {"comment": "..."}}: before it started only. */
-    public String cancel(@Header("id") String runId, byte[] body,
-                         @Header(AuthenticatedCaller.SERVLET_REQUEST_HEADER) Object servletRequest) {
-        DecisionRequest decision = decision(runId, body, servletRequest);
+    public String cancel(@Header("id") String runId, byte[] body, Exchange exchange) {
+        DecisionRequest decision = decision(runId, body, exchange);
         return json.write(detail(call(() -> decisions.cancel(decision))));
     }
 
-    private DecisionRequest decision(String runId, byte[] body, Object servletRequest) {
+    private DecisionRequest decision(String runId, byte[] body, Exchange exchange) {
         String id = RequestFields.resourceId(runId, "action run");
-        String caller = caller(servletRequest);
+        String caller = caller(exchange);
         String comment = null;
         if (body != null && new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             body = null;
@@ -188,9 +184,9 @@ public class ActionApi {
         return new DecisionRequest(id, caller, CHANNEL, comment);
     }
 
-    /** The caller's API token name; no name (which the security filter makes impossible) is refused. */
-    private static String caller(Object servletRequest) {
-        return AuthenticatedCaller.name(servletRequest).orElseThrow(() -> new ActionRunRefused("approver",
+    /** The caller's API token name (see {@link ApiCaller}); a request without one is refused. */
+    private static String caller(Exchange exchange) {
+        return ApiCaller.name(exchange).orElseThrow(() -> new ActionRunRefused("approver",
                 "the request carries no authenticated API token name"));
     }
 

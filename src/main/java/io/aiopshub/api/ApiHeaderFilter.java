@@ -7,9 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Response headers of the REST API: only what the route set on purpose goes back to the client. Without
- * this, platform-http echoes request headers, including the caller's Authorization token. Request headers
- * named like Camel's own ({@code Camel...}) are dropped on the way in: a client must not set what the
- * routes read as server facts, such as the servlet request that carries the caller's token name.
+ * this, platform-http echoes request headers, including the caller's Authorization token.
  */
 @Component("apiHeaderFilter")
 public class ApiHeaderFilter extends DefaultHeaderFilterStrategy {
@@ -19,7 +17,6 @@ public class ApiHeaderFilter extends DefaultHeaderFilterStrategy {
     public ApiHeaderFilter() {
         setLowerCase(true);
         setOutFilterStartsWith(CAMEL_FILTER_STARTS_WITH);
-        setInFilterStartsWith(CAMEL_FILTER_STARTS_WITH);
     }
 
     @Override

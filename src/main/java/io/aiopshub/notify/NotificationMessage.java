@@ -43,7 +43,7 @@ public record NotificationMessage(String incidentId, String dedupKey, Kind kind,
         ACK,
         /** All alerts resolved. */
         RESOLVED,
-        /** Sent through POST /api/v1/notify. */
+        /** Sent through POST /api/v1/notify, or a notice of the hub itself (a remediation breaker opened). */
         ADHOC
     }
 

@@ -55,7 +55,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
                     ? "the Authorization header must be 'Bearer <token>'" : "invalid API token");
             return;
         }
-        AuthenticatedCaller.set(request, caller.get().name());
+        // For beans that record who acted (ApiCaller): request attributes, unlike headers, come only from the server.
+        request.setAttribute(ApiCaller.ATTRIBUTE, caller.get().name());
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller.get().name(), null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + caller.get().role().name()))));

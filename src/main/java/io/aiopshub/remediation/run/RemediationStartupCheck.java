@@ -3,6 +3,7 @@ package io.aiopshub.remediation.run;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.camel.CamelContext;
@@ -20,10 +21,11 @@ import io.aiopshub.remediation.catalog.CatalogException;
 import io.aiopshub.remediation.executor.ExecutorSpecCheck;
 
 /**
- * Fails the start when the catalog cannot be run: an action whose executor has no route
- * {@code direct:executor-<name>}, or an entry an executor's {@link ExecutorSpecCheck} finds wrong. Camel
- * Spring Boot calls this after it loaded the route files; when the runner's own routes
- * ({@code routes/remediation.yaml}) are not loaded, nothing runs actions and only the entries are checked.
+ * Fails the start when the catalog cannot be run: an entry an executor's {@link ExecutorSpecCheck} finds
+ * wrong (checked when this bean is made), or an action whose executor has no route
+ * {@code direct:executor-<name>} (checked when Camel Spring Boot has loaded the route files). When the
+ * runner's own routes ({@code routes/remediation.yaml}) are not loaded, nothing runs actions and only the
+ * entries are checked.
  */
 @Component
 public class RemediationStartupCheck implements CamelContextConfiguration {
@@ -31,18 +33,19 @@ public class RemediationStartupCheck implements CamelContextConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(RemediationStartupCheck.class);
     /** The runner's first route; without it no action can run. */
     static final String RUNNER_ROUTE = "remediation-propose";
+    public static final String ENTRIES = "The action catalog has entries its executors cannot run:\n - ";
 
     private final ActionCatalog catalog;
-    private final List<ExecutorSpecCheck> specChecks;
 
+    /** Entries an executor cannot run stop the start here, before any route is loaded. */
     public RemediationStartupCheck(ActionCatalog catalog, List<ExecutorSpecCheck> specChecks) {
+        checkEntries(catalog, specChecks);
         this.catalog = catalog;
-        this.specChecks = List.copyOf(specChecks);
     }
 
     @Override
     public void beforeApplicationStart(CamelContext camel) {
-        List<String> problems = new ArrayList<>(specProblems());
+        List<String> problems = new ArrayList<>();
         Set<String> consumed = consumedEndpoints(camel);
         if (consumed.contains("direct:" + RUNNER_ROUTE)) {
             for (ActionDefinition action : catalog.actions()) {
@@ -64,12 +67,21 @@ public class RemediationStartupCheck implements CamelContextConfiguration {
         // everything is checked before the routes start
     }
 
-    List<String> specProblems() {
+    /** Fails with every entry an executor's check finds wrong (the executors' tests use this too). */
+    public static void checkEntries(ActionCatalog catalog, List<ExecutorSpecCheck> specChecks) {
+        List<String> problems = specProblems(catalog, specChecks);
+        if (!problems.isEmpty()) {
+            throw new CatalogException(ENTRIES + String.join("\n - ", problems));
+        }
+    }
+
+    /** Each executor's problems with its own entries, each naming the action. */
+    public static List<String> specProblems(ActionCatalog catalog, List<ExecutorSpecCheck> specChecks) {
         List<String> problems = new ArrayList<>();
         for (ActionDefinition action : catalog.actions()) {
             for (ExecutorSpecCheck check : specChecks) {
                 if (check.executor() == action.executor()) {
-                    check.problems(action).forEach(p -> problems.add(action.id() + ": " + p));
+                    check.problems(action).forEach(p -> problems.add(p.contains(action.id()) ? p : action.id() + ": " + p));
                 }
             }
         }
@@ -85,10 +97,18 @@ public class RemediationStartupCheck implements CamelContextConfiguration {
         if (camel instanceof ModelCamelContext model) {
             for (RouteDefinition definition : model.getRouteDefinitions()) {
                 if (definition.getInput() != null) {
+                    String uri = definition.getInput().getEndpointUri();
+                    // A route made from a template (the executors' routes) keeps the template's placeholders.
+                    Map<String, Object> parameters = definition.getTemplateParameters();
+                    if (parameters != null) {
+                        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+                            uri = uri.replace("{{" + parameter.getKey() + "}}", String.valueOf(parameter.getValue()));
+                        }
+                    }
                     try {
-                        uris.add(normalised(camel.resolvePropertyPlaceholders(definition.getInput().getEndpointUri())));
+                        uris.add(normalised(camel.resolvePropertyPlaceholders(uri)));
                     } catch (RuntimeException e) {
-                        // a template's own placeholder; its route, once made, is among camel.getRoutes()
+                        LOG.debug("Route {} consumes {}, which cannot be resolved before it starts", definition.getRouteId(), uri);
                     }
                 }
             }

@@ -26,7 +26,10 @@ class ActionCatalogTest {
         assertThat(catalog.ids()).containsExactly(
                 "restart_service", "restart_service_ssh", "run_ansible_playbook",
                 "proxmox_vm_restart", "proxmox_vm_stop", "proxmox_vm_start",
-                "mikrotik_block_ip", "cleanup_disk");
+                "proxmox_vm_status", "proxmox_ct_start", "proxmox_ct_shutdown", "proxmox_ct_reboot",
+                "proxmox_snapshot_list", "proxmox_snapshot_create", "proxmox_snapshot_rollback",
+                "mikrotik_block_ip", "mikrotik_unblock_ip", "mikrotik_interface_disable", "mikrotik_interface_enable",
+                "mikrotik_resources", "mikrotik_reboot", "cleanup_disk");
         assertThat(catalog.actions()).allSatisfy(a -> {
             assertThat(a.description()).isNotBlank();
             assertThat(a.risk()).isNotNull();
@@ -58,11 +61,33 @@ class ActionCatalogTest {
         assertThat(catalog.validateParameters("mikrotik_block_ip",
                 Map.of("address", "203.0.113.45", "timeout", "1h", "comment", "INC-42 ssh brute force"))).isEmpty();
         assertThat(catalog.validateParameters("mikrotik_block_ip", Map.of("address", "198.51.100.0/24"))).isEmpty();
+        assertThat(catalog.validateParameters("mikrotik_unblock_ip", Map.of("address", "203.0.113.45"))).isEmpty();
+        assertThat(catalog.validateParameters("mikrotik_interface_disable", Map.of("interface", "sfp-sfpplus1"))).isEmpty();
+        assertThat(catalog.validateParameters("mikrotik_resources", Map.of())).isEmpty();
         assertThat(catalog.validateParameters("cleanup_disk",
                 Map.of("host", "log-01", "path", "/var/log/app", "older_than_days", 14))).isEmpty();
         assertThat(catalog.validateParameters("proxmox_vm_start", Map.of("node", "pve-01", "vmid", 104L))).isEmpty();
         assertThat(catalog.validateParameters("run_ansible_playbook",
                 Map.of("playbook", "restart-web.yml", "host", "web-01"))).isEmpty();
+    }
+
+    /** The Proxmox seed operations: guest type only qemu or lxc, snapshot names as Proxmox accepts them (at most 40). */
+    @Test
+    void proxmoxGuestTypeAndSnapshotNameAreChecked() {
+        assertThat(catalog.get("proxmox_vm_status").orElseThrow().risk()).isEqualTo(Risk.LOW);
+        assertThat(catalog.get("proxmox_vm_status").orElseThrow().requiresApproval()).isFalse();
+        assertThat(catalog.validateParameters("proxmox_vm_status", Map.of("node", "pve-01", "vmid", 105, "type", "lxc"))).isEmpty();
+        assertThat(catalog.validateParameters("proxmox_vm_status", Map.of("node", "pve-01", "vmid", 105, "type", "openvz")))
+                .extracting(ParameterViolation::toString)
+                .containsExactly("type: value \"openvz\" is not one of [qemu, lxc]");
+        assertThat(catalog.validateParameters("proxmox_snapshot_rollback",
+                Map.of("node", "pve-01", "vmid", 104, "type", "qemu", "snapname", "before-upgrade_2"))).isEmpty();
+        for (String bad : List.of("2024-snap", "a b", "a/../b", "x".repeat(41), "")) {
+            assertThat(catalog.validateParameters("proxmox_snapshot_create",
+                    Map.of("node", "pve-01", "vmid", 104, "type", "qemu", "snapname", bad)))
+                    .as(bad).extracting(ParameterViolation::parameter).containsExactly("snapname");
+        }
+        assertThat(catalog.validateParameters("proxmox_ct_reboot", Map.of("node", "pve-01", "vmid", 105))).isEmpty();
     }
 
     @Test
@@ -116,6 +141,9 @@ class ActionCatalogTest {
         assertThat(catalog.validateParameters("mikrotik_block_ip", Map.of("address", "300.1.2.3")))
                 .singleElement()
                 .satisfies(v -> assertThat(v.message()).startsWith("value \"300.1.2.3\" does not match pattern"));
+        assertThat(catalog.validateParameters("mikrotik_interface_enable", Map.of("interface", "ether1 numbers=ether2")))
+                .extracting(ParameterViolation::parameter)
+                .containsExactly("interface");
         assertThat(catalog.validateParameters("restart_service", Map.of("host", "web-01; rm -rf /", "service", "nginx")))
                 .extracting(ParameterViolation::parameter)
                 .containsExactly("host");

@@ -251,6 +251,67 @@ abstract class ActionRunStoreContract {
     }
 
     @Test
+    void aProposalThePolicyRefusesStoresNoRunAndSaysWhyOnTheIncident() {
+        String incident = f.incident();
+        f.guard.propose = io.aiopshub.remediation.RemediationGuard.Verdict.deny("the effectiveness breaker is open");
+
+        assertThatThrownBy(() -> f.proposals.propose(f.proposal(incident, "refused"))).isInstanceOf(ActionRunConflict.class)
+                .hasMessageContaining("the effectiveness breaker is open");
+        assertThat(f.jdbc.queryForObject("select count(*) from action_runs", Long.class)).isZero();
+        assertThat(f.jdbc.queryForList("select detail from timeline_entries where incident_id = ? and kind = ?", String.class,
+                incident, ActionProposals.PROPOSAL_REFUSED)).singleElement().asString()
+                .isEqualTo("restart_service_ssh on web-01 not proposed: the effectiveness breaker is open");
+    }
+
+    @Test
+    void aLaunchThePolicyDefersWaitsAndOneItRefusesIsCancelledWithTheReason() {
+        ActionRun waiting = awaiting(f.incident(), "w1");
+        f.decisions.approve(new DecisionRequest(waiting.id(), "bob", "api", null));
+        RunnerFixture.Instance hub = f.instance();
+        f.guard.launch = new io.aiopshub.remediation.RemediationGuard.LaunchVerdict(
+                io.aiopshub.remediation.RemediationGuard.LaunchVerdict.Kind.WAIT, "3 runs are running");
+        assertThat(hub.launcher().claimApproved()).isEmpty();
+        assertThat(f.store.find(waiting.id()).orElseThrow().state()).isEqualTo(ActionRunState.APPROVED);
+
+        f.guard.launch = new io.aiopshub.remediation.RemediationGuard.LaunchVerdict(
+                io.aiopshub.remediation.RemediationGuard.LaunchVerdict.Kind.REFUSE, "silence s-1 covers web-01");
+        assertThat(hub.launcher().claimApproved()).isEmpty();
+        ActionRun refused = f.store.find(waiting.id()).orElseThrow();
+        assertThat(refused.state()).isEqualTo(ActionRunState.CANCELLED);
+        assertThat(refused.stateReason()).isEqualTo("refused at launch: silence s-1 covers web-01");
+        assertThat(f.guard.ended).containsExactly(waiting.id() + ":cancelled");
+    }
+
+    @Test
+    void anApprovedRunTheLimitsKeepWaitingExpires() {
+        ActionRun run = awaiting(f.incident(), "w2");
+        f.decisions.approve(new DecisionRequest(run.id(), "bob", "api", null));
+        f.guard.launch = new io.aiopshub.remediation.RemediationGuard.LaunchVerdict(
+                io.aiopshub.remediation.RemediationGuard.LaunchVerdict.Kind.WAIT, "3 runs are running");
+        RunnerFixture.Instance hub = f.instance();
+        f.clock.advance(Duration.ofMinutes(29));
+        hub.launcher().claimApproved();
+        assertThat(hub.sweeper().expire()).isZero();
+        f.clock.advance(Duration.ofMinutes(2));
+        assertThat(hub.sweeper().expire()).isOne();
+        assertThat(f.store.find(run.id()).orElseThrow().state()).isEqualTo(ActionRunState.EXPIRED);
+    }
+
+    @Test
+    void aDryRunThatNeverFinishedFailsTheProposal() {
+        ProposalOutcome proposed = f.proposals.propose(f.proposal(f.incident(), "stale"));
+        RunnerFixture.Instance hub = f.instance();
+        f.clock.advance(Duration.ofMinutes(2));
+        assertThat(hub.sweeper().failStaleProposals()).as("restart_service_ssh's dry run may take 2m").isZero();
+        f.clock.advance(Duration.ofSeconds(61));
+        assertThat(hub.sweeper().failStaleProposals()).isOne();
+        assertThat(f.store.find(proposed.run().id()).orElseThrow().state()).isEqualTo(ActionRunState.FAILED);
+        // The proposing instance's dry run answers after all: nothing moves.
+        assertThat(f.proposals.dryRunDone(proposed.run(), ExecutorResult.success("would run", "")).state())
+                .isEqualTo(ActionRunState.FAILED);
+    }
+
+    @Test
     void aResolvedIncidentPastItsRetentionGoesWithItsFinishedRunsButStaysWhileOneIsUnfinished() {
         String finished = f.incident();
         String unfinished = f.incident();
