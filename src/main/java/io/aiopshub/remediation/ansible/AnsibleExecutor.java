@@ -32,7 +32,7 @@ public class AnsibleExecutor {
 
     static final String JOB = "aiopsAnsibleJob";
     static final String VARS_DIR = "aiopsAnsibleVarsDir";
-    /** How long the command in flight may run, for the timeout message. */
+    /** How long the ansible-inventory call may run, for its timeout message. */
     static final String LIMIT_HEADER = "aiopsAnsibleLimit";
     private static final Logger LOG = LoggerFactory.getLogger(AnsibleExecutor.class);
 
@@ -66,7 +66,7 @@ public class AnsibleExecutor {
         } catch (AnsibleRefusal refusal) {
             return ExecutorResult.failure(refusal.getMessage(), "");
         }
-        AnsibleJob job = new AnsibleJob(invocation, clock.instant().plus(request.timeout()));
+        AnsibleJob job = new AnsibleJob(invocation, request.timeout(), clock.instant().plus(request.timeout()));
         exchange.setProperty(JOB, job);
         return job;
     }
@@ -133,8 +133,7 @@ public class AnsibleExecutor {
     public ExecutorResult readResult(Exchange exchange) {
         AnsibleJob job = job(exchange);
         ExecResult result = exchange.getMessage().getBody(ExecResult.class);
-        Duration limit = exchange.getMessage().getHeader(LIMIT_HEADER, Duration.class);
-        return ResultReader.read(job.invocation(), limit, result.getExitValue(), text(result.getStdout()),
+        return ResultReader.read(job.invocation(), job.timeout(), result.getExitValue(), text(result.getStdout()),
                 text(result.getStderr()));
     }
 

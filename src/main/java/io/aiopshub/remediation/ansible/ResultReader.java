@@ -30,12 +30,13 @@ final class ResultReader {
     private ResultReader() {
     }
 
-    static ExecutorResult read(AnsibleInvocation run, Duration limit, int exit, String stdout, String stderr) {
+    /** @param timeout the phase's timeout, named when it passed */
+    static ExecutorResult read(AnsibleInvocation run, Duration timeout, int exit, String stdout, String stderr) {
         Optional<PlaybookReport> report = PlaybookReport.parse(stdout);
         String output = output(run, exit, report.orElse(null), stderr);
         String title = run.title();
         if (exit == TIMED_OUT) {
-            return ExecutorResult.failure(title + ": did not finish within " + human(limit)
+            return ExecutorResult.failure(title + ": did not finish within its timeout of " + human(timeout)
                     + " and was stopped with its worker processes; a task on the host may have been left half done", output);
         }
         if (exit == KILLED) {

@@ -150,7 +150,7 @@ class ResultReaderTest {
         ExecutorResult timedOut = ResultReader.read(run(ExecutorPhase.EXECUTE, "hang.yml", "web-01"), Duration.ofSeconds(90),
                 124, "", "");
         assertThat(timedOut.succeeded()).isFalse();
-        assertThat(timedOut.summary()).isEqualTo("hang.yml on web-01: did not finish within 1m30s and was stopped with its "
+        assertThat(timedOut.summary()).isEqualTo("hang.yml on web-01: did not finish within its timeout of 1m30s and was stopped with its "
                 + "worker processes; a task on the host may have been left half done");
 
         ExecutorResult killed = ResultReader.read(run(ExecutorPhase.EXECUTE, "hang.yml", "web-01"), LIMIT, 137, "", "");
