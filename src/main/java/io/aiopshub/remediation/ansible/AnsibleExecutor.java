@@ -66,7 +66,8 @@ public class AnsibleExecutor {
         } catch (AnsibleRefusal refusal) {
             return ExecutorResult.failure(refusal.getMessage(), "");
         }
-        AnsibleJob job = new AnsibleJob(invocation, request.timeout(), clock.instant().plus(request.timeout()));
+        Duration timeout = request.timeout() != null ? request.timeout() : request.action().timeoutOrDefault();
+        AnsibleJob job = new AnsibleJob(invocation, timeout, clock.instant().plus(timeout));
         exchange.setProperty(JOB, job);
         return job;
     }

@@ -53,10 +53,21 @@ final class ResultReader {
         PlaybookReport r = report.get();
         List<String> problems = new ArrayList<>();
         byHost(r).forEach((host, entries) -> {
-            entries.stream().filter(e -> e.result.unreachable()).reduce((first, last) -> last).ifPresent(e ->
-                    problems.add(host + " is unreachable: " + oneLine(e.result.message())));
-            entries.stream().filter(e -> e.result.failed() && !e.result.unreachable()).reduce((first, last) -> last)
-                    .ifPresent(e -> problems.add("task '" + e.name() + "' failed on " + host + ": " + oneLine(e.result.message())));
+            // The recap decides: a failure that ignore_errors or a rescue block absorbed is not one.
+            HostStats stats = r.stats().get(host);
+            if (stats == null) {
+                return;
+            }
+            if (stats.unreachable() > 0) {
+                problems.add(host + " is unreachable: " + entries.stream().filter(e -> e.result.unreachable())
+                        .reduce((first, last) -> last).map(e -> oneLine(e.result.message())).orElse("no message"));
+            }
+            if (stats.failures() > 0) {
+                problems.add(entries.stream().filter(e -> e.result.failed() && !e.result.unreachable())
+                        .reduce((first, last) -> last)
+                        .map(e -> "task '" + e.name() + "' failed on " + host + ": " + oneLine(e.result.message()))
+                        .orElse("a task failed on " + host));
+            }
         });
         if (!problems.isEmpty()) {
             return ExecutorResult.failure(title + ": " + String.join("; ", problems), output);

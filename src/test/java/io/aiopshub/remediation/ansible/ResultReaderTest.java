@@ -106,6 +106,16 @@ class ResultReaderTest {
     }
 
     @Test
+    void ignoredAndRescuedFailuresDoNotFailTheRun() {
+        ExecutorResult result = read(ExecutorPhase.EXECUTE, "tolerated.yml", "localhost", "failures-tolerated");
+
+        assertThat(result.succeeded()).as(result.summary()).isTrue();
+        assertThat(result.summary()).isEqualTo("tolerated.yml on localhost: ok, nothing changed");
+        assertThat(result.output()).contains("ignored=1").contains("rescued=1")
+                .contains("Failed on localhost:\n  - Ignored failure: ignore me\n  - Failure the rescue handles: rescue me\n");
+    }
+
+    @Test
     void unreachableHostIsSaidSo() {
         ExecutorResult result = read(ExecutorPhase.EXECUTE, "touch.yml", "ghost", "unreachable");
 
