@@ -13,6 +13,10 @@ COPY playbooks/ playbooks/
 RUN ./mvnw -B -q -DskipTests package && cp target/aiops-hub-*.jar /src/aiops-hub.jar
 
 FROM eclipse-temurin:17-jre
+# The ansible executor runs ansible-playbook (the full package: its JSON callback is in ansible.posix) and
+# reaches hosts with the OpenSSH client.
+RUN apt-get update && apt-get install -y --no-install-recommends ansible openssh-client \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --home-dir /opt/aiops-hub aiops && mkdir -p /opt/aiops-hub/data \
     && chown -R aiops /opt/aiops-hub
 WORKDIR /opt/aiops-hub
