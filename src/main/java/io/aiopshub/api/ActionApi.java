@@ -43,8 +43,6 @@ import io.aiopshub.remediation.run.RunEvent;
 @Component("actionApi")
 public class ActionApi {
 
-    /** The exchange property the api-call template takes the response status from, when a call sets it. */
-    public static final String STATUS_PROPERTY = "apiStatus";
     static final int MAX_ACTION_ID_LENGTH = 64;
     static final int MAX_REASON_LENGTH = 1000;
     /** The comment column of a decision holds 1024 characters. */
@@ -134,7 +132,10 @@ public class ActionApi {
             throw unwrapped(result.getException());
         }
         ActionRun run = result.getMessage().getBody(ActionRun.class);
-        exchange.setProperty(STATUS_PROPERTY, Boolean.TRUE.equals(result.getProperty("runCreated", Boolean.class)) ? 201 : 200);
+        // The api-call template set 201 before the call; a retry found the run the first request made.
+        if (!Boolean.TRUE.equals(result.getProperty("runCreated", Boolean.class))) {
+            exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        }
         exchange.getMessage().setHeader("Location", "/api/v1/actions/" + run.id());
         return json.write(detail(run));
     }

@@ -81,11 +81,16 @@ public class RemediationStartupCheck implements CamelContextConfiguration {
         for (ActionDefinition action : catalog.actions()) {
             for (ExecutorSpecCheck check : specChecks) {
                 if (check.executor() == action.executor()) {
-                    check.problems(action).forEach(p -> problems.add(p.contains(action.id()) ? p : action.id() + ": " + p));
+                    check.problems(action).forEach(p -> problems.add(named(p, action.id()) ? p : action.id() + ": " + p));
                 }
             }
         }
         return problems;
+    }
+
+    /** Whether an executor's problem names its action already ("proxmox_one: ...", "action 'broken': ..."). */
+    private static boolean named(String problem, String actionId) {
+        return problem.startsWith(actionId + ":") || problem.contains("'" + actionId + "'");
     }
 
     /** The endpoints routes consume from, as {@code direct:name}, whether the routes run already or not. */

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import io.aiopshub.remediation.catalog.ActionCatalog;
 import io.aiopshub.remediation.catalog.ActionDefinition;
 import io.aiopshub.remediation.catalog.CatalogException;
 import io.aiopshub.remediation.catalog.Executor;
+import io.aiopshub.remediation.run.RemediationStartupCheck;
 
 class AnsibleSpecCheckTest {
 
@@ -130,11 +132,11 @@ class AnsibleSpecCheckTest {
         ActionCatalog catalog = ActionCatalog.load(file);
         Files.delete(file);
 
-        assertThatThrownBy(() -> new AnsibleCatalogCheck(catalog, check))
+        assertThatThrownBy(() -> RemediationStartupCheck.checkEntries(catalog, List.of(check)))
                 .isInstanceOf(CatalogException.class)
-                .hasMessage("Invalid ansible actions in the action catalog:\n"
-                        + " - action a: run.playbook: playbook '/etc/x.yml' must be a plain file name, not a path\n"
-                        + " - action a: run.limit is required: the executor never runs a playbook on the whole inventory");
-        new AnsibleCatalogCheck(Fixtures.CATALOG, check);
+                .hasMessage(RemediationStartupCheck.ENTRIES
+                        + "a: run.playbook: playbook '/etc/x.yml' must be a plain file name, not a path\n"
+                        + " - a: run.limit is required: the executor never runs a playbook on the whole inventory");
+        RemediationStartupCheck.checkEntries(Fixtures.CATALOG, List.of(check));
     }
 }
