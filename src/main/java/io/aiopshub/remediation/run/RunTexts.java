@@ -30,21 +30,21 @@ public class RunTexts {
     }
 
     public String keep(String text) {
-        return cut(redactor.redact(text == null ? "" : text), maxChars);
+        return cut(redactor.redact(text == null ? "" : text), maxChars, "\n");
     }
 
     /** The executor's one-line summary, redacted, for the timeline. */
     public String summary(ExecutorResult result) {
         String summary = result.summary() == null || result.summary().isBlank() ? "(no summary)" : result.summary();
-        return cut(redactor.redact(summary.replace('\n', ' ')), MAX_SUMMARY_CHARS);
+        return cut(redactor.redact(summary.replace('\n', ' ').replace('\r', ' ')), MAX_SUMMARY_CHARS, " ");
     }
 
-    static String cut(String text, int max) {
+    static String cut(String text, int max, String beforeMarker) {
         if (text.length() <= max) {
             return text;
         }
         // Room for the marker, so the result stays within max.
         int kept = Math.max(0, max - 48);
-        return text.substring(0, kept) + "\n[... " + (text.length() - kept) + " more characters cut]";
+        return text.substring(0, kept) + beforeMarker + "[... " + (text.length() - kept) + " more characters cut]";
     }
 }
