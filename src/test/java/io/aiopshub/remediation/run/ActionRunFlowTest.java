@@ -26,7 +26,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aiopshub.incident.IncidentEngine;
@@ -53,15 +61,29 @@ import io.aiopshub.support.Payloads;
 class ActionRunFlowTest {
 
     static final SshTarget HOST = new SshTarget();
+    /** Prometheus' HTTP API, for verify.promql: a third-party service, so a fake answering in its shapes. */
+    static final WireMockServer PROMETHEUS = new WireMockServer(options().dynamicPort());
+
+    static {
+        PROMETHEUS.start();
+        PROMETHEUS.stubFor(WireMock.get(urlPathEqualTo("/api/v1/query")).willReturn(okJson(
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}")));
+        PROMETHEUS.stubFor(WireMock.get(urlPathEqualTo("/api/v1/query")).withQueryParam("query", equalTo("cache_warm{service=\"web11\"} == 1"))
+                .willReturn(okJson("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":"
+                        + "[{\"metric\":{\"service\":\"web11\"},\"value\":[1767225600,\"1\"]}]}}")));
+    }
 
     @DynamicPropertySource
     static void ssh(DynamicPropertyRegistry registry) {
         HOST.settings().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("aiops.prometheus.enabled", () -> "true");
+        registry.add("aiops.prometheus.base-url", PROMETHEUS::baseUrl);
     }
 
     @AfterAll
     static void stop() throws IOException {
         HOST.close();
+        PROMETHEUS.stop();
     }
 
     @Autowired TestRestTemplate http;
@@ -132,6 +154,21 @@ class ActionRunFlowTest {
         assertThat(detail.at("/verifyResult").asText()).contains("verify failed").contains("check: does not hold");
         assertThat(detail.at("/run/stateReason").asText()).contains("rolled back");
         assertThat(kinds(detail.at("/timeline"))).endsWith("action_verifying", "action_verify_failed", "action_rolled_back");
+    }
+
+    @Test
+    void aPromqlVerifySucceedsWhenTheQueryReturnsASeriesAndFailsWhenItNeverDoes() throws Exception {
+        String warmed = proposeAndApprove("warm_cache_ssh", "web11");
+        String cold = proposeAndApprove("warm_cache_ssh", "web12");
+
+        awaitState(warmed, "succeeded");
+        assertThat(get("/api/v1/actions/" + warmed).at("/verifyResult").asText()).isEqualTo("verified: promql: holds (1 series)");
+        awaitState(cold, "failed");
+        assertThat(get("/api/v1/actions/" + cold).at("/run/stateReason").asText())
+                .contains("promql: does not hold (no series for cache_warm{service=\"web12\"} == 1)")
+                .contains("the catalog declares no rollback");
+        assertThat(PROMETHEUS.findAll(getRequestedFor(urlPathEqualTo("/api/v1/query"))
+                .withQueryParam("query", equalTo("cache_warm{service=\"web11\"} == 1")))).isNotEmpty();
     }
 
     @Test
