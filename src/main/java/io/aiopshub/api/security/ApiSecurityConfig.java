@@ -1,7 +1,6 @@
 package io.aiopshub.api.security;
 
-import java.util.List;
-
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -38,10 +37,10 @@ public class ApiSecurityConfig {
     @Bean
     SecurityFilterChain hubSecurityFilterChain(HttpSecurity http, ApiTokens tokens, ApiSecurityProperties security,
                                                HubProperties hub, MeterRegistry registry,
-                                               List<SignedRequestVerifier> verifiers) throws Exception {
+                                               ObjectProvider<SignedRequestVerifier> verifiers) throws Exception {
         BoundedBodyFilter bodies = new BoundedBodyFilter(hub.getIngest().getMaxBodySize().toBytes(),
                 security.getBodyReadTimeout(), security.getMaxBufferedBodies().toBytes(), registry);
-        SignedRequestFilter signed = new SignedRequestFilter(verifiers, bodies);
+        SignedRequestFilter signed = new SignedRequestFilter(verifiers.orderedStream().toList(), bodies);
         http
             // A token API without cookies or sessions: nothing for CSRF to ride on.
             .csrf(AbstractHttpConfigurer::disable)
