@@ -54,7 +54,7 @@ class OpenApiDocumentTest {
                 }
             }
         }
-        assertThat(implemented).hasSize(19);
+        assertThat(implemented).hasSize(21);
         assertThat(documented).containsAll(implemented);
     }
 
