@@ -54,7 +54,7 @@ class OpenApiDocumentTest {
                 }
             }
         }
-        assertThat(implemented).hasSize(25);
+        assertThat(implemented).hasSize(27);
         assertThat(documented).containsAll(implemented);
     }
 

@@ -29,6 +29,11 @@ final class BufferedBodyRequest extends HttpServletRequestWrapper {
         this.body = body;
     }
 
+    /** The body as read (and decoded): the bytes the client sent, for checks that must see exactly those. */
+    byte[] body() {
+        return body;
+    }
+
     @Override
     public ServletInputStream getInputStream() {
         ByteArrayInputStream in = new ByteArrayInputStream(body);

@@ -28,6 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.aiopshub.chat.slack.SlackRequestVerifier;
+import io.aiopshub.chat.slack.SlackSignature;
 import io.aiopshub.support.RawHttp;
 import io.aiopshub.support.RawHttp.Answer;
 
@@ -35,15 +37,20 @@ import io.aiopshub.support.RawHttp.Answer;
  * Walks every path the hub serves (read from Camel's REST model, so a new endpoint is walked too, plus
  * actuator) in every spelling an attacker would try: encoded letters, {@code ;} parameters, {@code //},
  * dot segments, encoded separators, case, trailing slash, double encoding. Without a valid token none
- * is served and nothing changes; with a token, no spelling escapes the body limit.
+ * is served and nothing changes; with a token, no spelling escapes the body limit. Slack's two paths take
+ * a signature instead of a token: unsigned they are 401 whatever the Authorization header says.
  */
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:authwalk;DB_CLOSE_DELAY=-1",
         "aiops.security.api-tokens=walker:walk-token",
         "aiops.security.metrics-tokens=prom:scrape-token",
+        "aiops.chat.slack.signing-secret=" + AuthPathWalkerTest.SLACK_SECRET,
         "aiops.ingest.max-body-size=64KB"})
 class AuthPathWalkerTest {
+
+    /** Slack's paths are on, so they are walked as they are served: authenticated by a signature, not a token. */
+    static final String SLACK_SECRET = "walker-slack-signing-secret";
 
     /** The silence an attacker wants: every alert muted for a day. */
     private static final String SILENCE = """
@@ -91,6 +98,10 @@ class AuthPathWalkerTest {
                     if (answer.status() < 400 || answer.status() >= 500) {
                         served.add(endpoint.method() + " " + target + " " + headers.keySet() + " -> " + answer.status());
                     }
+                    if (endpoint.signed() && target.equals(endpoint.path())) {
+                        // Unsigned (whatever Authorization says): refused as unauthenticated, never served.
+                        assertThat(answer.status()).as(target + " " + headers.keySet()).isEqualTo(401);
+                    }
                     assertThat(answer.body()).doesNotContain("walk-token");
                 }
             }
@@ -114,6 +125,12 @@ class AuthPathWalkerTest {
             for (String target : spellings(endpoint.path())) {
                 Map<String, String> headers = new LinkedHashMap<>(auth("walk-token"));
                 headers.put("Content-Type", "application/json");
+                if (endpoint.signed()) {
+                    // Signed correctly, so the body limit is what stops it, not the missing signature.
+                    String timestamp = Long.toString(Instant.now().getEpochSecond());
+                    headers.put("X-Slack-Request-Timestamp", timestamp);
+                    headers.put("X-Slack-Signature", SlackSignature.sign(SLACK_SECRET, timestamp, oversized));
+                }
                 Answer answer = http.send("POST", target, headers, oversized);
                 if (answer.status() != 413 && answer.status() != 400 && answer.status() != 404) {
                     accepted.add(target + " -> " + answer.status());
@@ -162,7 +179,8 @@ class AuthPathWalkerTest {
         assertThat(metrics).contains("source=\"other\"");
     }
 
-    private record Endpoint(String method, String path, byte[] body) { }
+    /** {@code signed}: authenticated by Slack's signature instead of a token (SlackRequestVerifier). */
+    private record Endpoint(String method, String path, byte[] body, boolean signed) { }
 
     private List<Endpoint> endpoints() {
         List<Endpoint> endpoints = new ArrayList<>();
@@ -173,13 +191,15 @@ class AuthPathWalkerTest {
                         .replace("{id}", silenceId);
                 byte[] body = !method.equals("POST") ? null
                         : (path.endsWith("/silences") ? SILENCE : EVENT).getBytes(StandardCharsets.UTF_8);
-                endpoints.add(new Endpoint(method, path, body));
+                endpoints.add(new Endpoint(method, path, body,
+                        path.equals(SlackRequestVerifier.COMMANDS) || path.equals(SlackRequestVerifier.INTERACTIONS)));
             }
         }
         assertThat(endpoints).hasSizeGreaterThan(10);
+        assertThat(endpoints.stream().filter(Endpoint::signed)).hasSize(2);
         for (String actuator : List.of("/actuator/prometheus", "/actuator/info", "/actuator", "/actuator/metrics",
                 "/actuator/env", "/actuator/health/db", "/actuator/health/diskSpace")) {
-            endpoints.add(new Endpoint("GET", actuator, null));
+            endpoints.add(new Endpoint("GET", actuator, null, false));
         }
         return endpoints;
     }
