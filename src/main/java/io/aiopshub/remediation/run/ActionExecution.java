@@ -46,6 +46,22 @@ public class ActionExecution {
         this.clock = clock;
     }
 
+    /**
+     * The run as stored now: an execution thread takes it up only while it is still running and held by
+     * this instance (a run that waited for a thread longer than its lease is outcome_unknown by then).
+     */
+    public ActionRun current(ActionRun run) {
+        ActionRun now = store.find(run.id()).orElseThrow();
+        if (now.state() != ActionRunState.RUNNING || !instance.id().equals(now.claimedBy())) {
+            LOG.warn("Run {} is {} when its execution would start; nothing is run", run.id(), now.state().id());
+        }
+        return now;
+    }
+
+    public boolean startable(ActionRun run) {
+        return run.state() == ActionRunState.RUNNING && instance.id().equals(run.claimedBy());
+    }
+
     public ExecutorRequest prepareRequest(ActionRun run) {
         return request(run, ExecutorPhase.PREPARE);
     }

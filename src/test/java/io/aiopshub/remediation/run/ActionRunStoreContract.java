@@ -210,6 +210,8 @@ abstract class ActionRunStoreContract {
         RunnerFixture.Instance dead = f.instance();
         RunnerFixture.Instance alive = f.instance();
         assertThat(dead.launcher().claimApproved()).hasSize(1);
+        assertThat(dead.execution().startable(dead.execution().current(run))).isTrue();
+        assertThat(alive.execution().startable(alive.execution().current(run))).as("held by the other instance").isFalse();
 
         f.clock.advance(Duration.ofSeconds(30));
         assertThat(alive.sweeper().recover()).as("the lease still holds").isZero();
@@ -224,6 +226,8 @@ abstract class ActionRunStoreContract {
         assertThat(alive.launcher().claimApproved()).isEmpty();
         assertThat(dead.launcher().claimApproved()).isEmpty();
 
+        // An execution thread of the dead instance that only now takes the run up starts nothing.
+        assertThat(dead.execution().startable(dead.execution().current(run))).isFalse();
         // The dead instance's executor answers after all: nothing moves, the answer is noted.
         ActionRun after = dead.execution().executed(run, ExecutorResult.success("restarted nginx", "ok"));
         assertThat(after.state()).isEqualTo(ActionRunState.OUTCOME_UNKNOWN);
