@@ -18,6 +18,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
 import io.aiopshub.remediation.catalog.ActionCatalog;
+import io.aiopshub.remediation.run.RemediationStartupCheck;
 import io.aiopshub.remediation.catalog.CatalogException;
 
 /** The Spring side: the beans the route file names exist, the settings bind, a malformed action stops the start. */
@@ -74,7 +75,9 @@ class MikrotikWiringTest {
                     run: {operation: resources, host: other}
                 """.getBytes(StandardCharsets.UTF_8)));
 
-        new ApplicationContextRunner().withUserConfiguration(Beans.class).withBean(ActionCatalog.class, () -> broken)
+        // The hub's start-up check of the catalog (RemediationStartupCheck) runs every executor's entry check.
+        new ApplicationContextRunner().withUserConfiguration(Beans.class, RemediationStartupCheck.class)
+                .withBean(ActionCatalog.class, () -> broken)
                 .run(context -> assertThat(context).getFailure().rootCause()
                         .isInstanceOf(CatalogException.class)
                         .hasMessageContaining("wrong: run: unknown key 'host' for resources"));
