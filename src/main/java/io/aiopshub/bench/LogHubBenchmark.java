@@ -133,7 +133,7 @@ public final class LogHubBenchmark {
         return corpora;
     }
 
-    private static Corpus read(String system, Path csv) throws IOException {
+    static Corpus read(String system, Path csv) throws IOException {
         List<List<String>> rows = Csv.parse(Files.readString(csv, StandardCharsets.UTF_8));
         List<String> header = rows.get(0);
         int content = header.indexOf("Content");

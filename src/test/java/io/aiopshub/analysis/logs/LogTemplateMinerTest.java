@@ -115,8 +115,8 @@ class LogTemplateMinerTest {
     void aHandLabelledHdfsStyleCorpusIsGroupedExactly() throws Exception {
         // 36 HDFS-style lines written for this test (values invented) in LogHub's structured CSV layout,
         // each labelled by hand with one of 15 events; the full LogHub-2k run is bench/run.sh loghub.
-        var corpus = LogHubBenchmarkAccess.load(Path.of(getClass().getResource("/fixtures/log-parsing").toURI())).stream()
-                .filter(c -> c.system().equals("SyntheticHdfs")).findFirst().orElseThrow();
+        var corpus = LogHubBenchmarkAccess.read("hdfs-style",
+                Path.of(getClass().getResource("/fixtures/log-parsing/hdfs-style-labelled.csv").toURI()));
         assertThat(corpus.contents()).hasSize(36).contains("Reading \"hdfs-site.xml\" from /etc/hadoop/conf2, attempt 2");
         assertThat(corpus.eventIds().stream().distinct()).hasSize(15);
         List<String> assigned = new ArrayList<>();
