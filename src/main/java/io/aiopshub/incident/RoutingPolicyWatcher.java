@@ -1,19 +1,10 @@
 package io.aiopshub.incident;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.aiopshub.config.HubMetrics;
+import io.aiopshub.config.WatchedConfigFile;
 
 /**
  * Applies edits of the alert-routing file while the hub runs, like the route file watcher does for route
@@ -24,92 +15,42 @@ import io.aiopshub.config.HubMetrics;
  */
 public class RoutingPolicyWatcher {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RoutingPolicyWatcher.class);
+    private final WatchedConfigFile<RoutingPolicy> file;
 
-    private final CurrentRoutingPolicy current;
-    private final RoutingPolicyLoader loader;
-    private final HubMetrics metrics;
-    private final Path file;
-    private final Duration pollInterval;
-    /** The text last looked at (applied or rejected): unchanged text is not parsed or reported again. */
-    private String seen;
-    private boolean reportedMissing;
-    private ScheduledExecutorService poller;
+    public RoutingPolicyWatcher(CurrentRoutingPolicy current, RoutingPolicyLoader loader, HubMetrics metrics, Path file, Duration pollInterval) {
+        this.file = new WatchedConfigFile<>("Alert routing", file, pollInterval, new WatchedConfigFile.Handler<>() {
+            @Override
+            public RoutingPolicy parse(String text, String source) {
+                return loader.parseText(text, source);
+            }
 
-    public RoutingPolicyWatcher(CurrentRoutingPolicy current, RoutingPolicyLoader loader, HubMetrics metrics, Path file,
-                                Duration pollInterval) {
-        this.current = current;
-        this.loader = loader;
-        this.metrics = metrics;
-        this.file = file;
-        this.pollInterval = pollInterval;
-        this.seen = read();
-        // Started on the bundled default: a missing file is the normal case, not news.
-        this.reportedMissing = seen == null;
+            @Override
+            public void apply(RoutingPolicy policy) {
+                current.replace(policy);
+            }
+
+            @Override
+            public String describe(RoutingPolicy policy) {
+                return policy.routes().size() + " routes, " + policy.inhibitRules().size() + " inhibit rules";
+            }
+
+            @Override
+            public void outcome(String outcome) {
+                metrics.routingReload(outcome);
+            }
+        });
     }
 
     public void start() {
-        poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "routing-file-watcher"));
-        long period = pollInterval.toMillis();
-        poller.scheduleWithFixedDelay(this::pollSafely, period, period, TimeUnit.MILLISECONDS);
-        LOG.info("Watching {} for alert routing changes every {}", file.toAbsolutePath(), pollInterval);
+        file.start("routing-file-watcher");
     }
 
     public void stop() {
-        if (poller != null) {
-            poller.shutdownNow();
-        }
-    }
-
-    private void pollSafely() {
-        try {
-            poll();
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            // Caught so the schedule goes on: an escaping throwable would silently stop all later polls.
-            LOG.error("Alert routing check failed", e);
-        }
+        file.stop();
     }
 
     /** One look at the file: applies it when it changed and is valid. */
-    synchronized void poll() {
-        String text = read();
-        if (text == null) {
-            if (!reportedMissing) {
-                reportedMissing = true;
-                metrics.routingReload("missing");
-                LOG.warn("Alert routing file {} is gone; the routing in force stays until it is back", file.toAbsolutePath());
-            }
-            return;
-        }
-        reportedMissing = false;
-        if (text.equals(seen) || text.isBlank()) {
-            // Unchanged, or probably being written (a non-atomic save): looked at again next time.
-            return;
-        }
-        seen = text;
-        RoutingPolicy policy;
-        try {
-            policy = loader.parseText(text, file.toString());
-        } catch (RuntimeException e) {
-            metrics.routingReload("invalid");
-            LOG.error("Alert routing file {} not applied: {}. The routing in force is unchanged.", file.toAbsolutePath(),
-                    e.getMessage());
-            return;
-        }
-        current.replace(policy);
-        metrics.routingReload("success");
-        LOG.info("Alert routing reloaded from {}: {} routes, {} inhibit rules", file.toAbsolutePath(), policy.routes().size(),
-                policy.inhibitRules().size());
-    }
-
-    private String read() {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            LOG.debug("Cannot read {} now: {}", file, e.getMessage());
-            return seen;
-        }
+    void poll() {
+        file.poll();
     }
 }
