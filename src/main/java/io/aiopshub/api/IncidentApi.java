@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aiopshub.incident.Durations;
 import io.aiopshub.incident.IncidentDispatcher;
 import io.aiopshub.ingest.PayloadValidationException;
-import io.aiopshub.llm.IncidentAnalysisService;
+import io.aiopshub.rca.IncidentAnalysisService;
 import io.aiopshub.redact.JsonRedactor;
 import io.aiopshub.redact.Redactor;
 import io.aiopshub.store.AlertEntity;

@@ -11,8 +11,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.aiopshub.AiopsHubApplication;
-import io.aiopshub.llm.LlmAnalyst;
-import io.aiopshub.llm.rules.RuleBasedAnalyst;
+import io.aiopshub.rca.llm.LlmAnalyst;
+import io.aiopshub.rca.rules.RuleBasedAnalyst;
 
 /**
  * {@code bench/llm-eval.sh [set.yaml]}: scores the rule-based analyst on the evaluation set and, when a

@@ -11,7 +11,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-import io.aiopshub.llm.rules.IncidentEvidence;
+import io.aiopshub.rca.rules.IncidentEvidence;
 
 /**
  * The incident-analysis evaluation set (src/test/resources/llm-eval/incidents.yaml): incidents with the

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aiopshub.chat.ChatAnswer;
-import io.aiopshub.llm.IncidentAnalysisService;
+import io.aiopshub.rca.IncidentAnalysisService;
 
 /** {@code analyze <service> [window]}: the same chain as {@code POST /api/v1/analyze}; nothing is stored. */
 @Component

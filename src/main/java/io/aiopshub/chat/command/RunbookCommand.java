@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import io.aiopshub.chat.ChatAnswer;
-import io.aiopshub.llm.similar.Runbooks;
+import io.aiopshub.rca.similar.Runbooks;
 
 /** {@code runbook <words>}: the runbook sections nearest to the words, as the analysis finds them. */
 @Component

@@ -17,8 +17,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aiopshub.incident.IncidentEngine;
-import io.aiopshub.llm.analysis.AnalysisResult;
-import io.aiopshub.llm.analysis.SuggestedAction;
+import io.aiopshub.rca.analysis.AnalysisResult;
+import io.aiopshub.rca.analysis.SuggestedAction;
 import io.aiopshub.remediation.catalog.ActionCatalog;
 import io.aiopshub.remediation.catalog.ActionDefinition;
 
