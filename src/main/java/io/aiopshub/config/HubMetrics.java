@@ -15,6 +15,9 @@ public class HubMetrics {
     public HubMetrics(MeterRegistry registry, MetricsProperties properties) {
         this.registry = registry;
         this.sources = new BoundedTagValues(properties.getKnownSources(), properties.getMaxOtherSources());
+        // Counters of rare trouble exist from the start, so dashboards and alert rules see 0, not "no data".
+        registry.counter("aiops.inbox.dead.letters");
+        registry.counter("aiops.log.lines.dropped");
     }
 
     public void eventsReceived(String source, int count) {

@@ -129,6 +129,15 @@ public class IncidentAnalysisService {
     }
 
     private boolean analyze(String id, String title, String severity, boolean force) {
+        long started = System.nanoTime();
+        boolean analysed = analyzeTimed(id, title, severity, force);
+        if (analysed) {
+            meters.timer("aiops.analysis.duration").record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+        return analysed;
+    }
+
+    private boolean analyzeTimed(String id, String title, String severity, boolean force) {
         IncidentEvidence evidence = evidence(id, title, severity);
         if (evidence.alerts().isEmpty()) {
             return false;
@@ -149,14 +158,17 @@ public class IncidentAnalysisService {
         String rootCause;
         if (llm != null) {
             rootCause = llm.result().rootCause();
+            double cost = prices.cost(llm.model(), llm.tokensIn(), llm.tokensOut());
             jdbc.update("insert into incident_analyses (incident_id, signature, provider, model, result_json, prompt, "
                     + "response, latency_ms, tokens_in, tokens_out, cost_usd, similar_json, runbooks_json, created_at) "
                     + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     id, signature, llm.provider(), llm.model(), write(llm.result()), llm.prompt(), llm.response(),
-                    llm.latencyMillis(), llm.tokensIn(), llm.tokensOut(), prices.cost(llm.model(), llm.tokensIn(), llm.tokensOut()),
+                    llm.latencyMillis(), llm.tokensIn(), llm.tokensOut(), cost,
                     write(similar), write(relevantRunbooks), Timestamp.from(clock.instant()));
             meters.counter("aiops.llm.tokens", "provider", llm.provider(), "direction", "in").increment(llm.tokensIn());
             meters.counter("aiops.llm.tokens", "provider", llm.provider(), "direction", "out").increment(llm.tokensOut());
+            meters.counter("aiops.llm.cost.usd", "provider", llm.provider())
+                    .increment(cost);
             timeline.record(id, TIMELINE_KIND, llm.provider(), "model=" + llm.model() + " summary=" + llm.result().summary()
                     + (llm.dropped().isEmpty() ? "" : " dropped_actions=" + llm.dropped()));
         } else {

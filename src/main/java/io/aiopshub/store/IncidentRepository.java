@@ -29,6 +29,8 @@ public interface IncidentRepository extends JpaRepository<IncidentEntity, String
 
     long countByStatus(String status);
 
+    long countByStatusAndSeverity(String status, String severity);
+
     /** Filters that are null are not applied; newest first. */
     default Page<IncidentEntity> search(String status, String severity, String service, Instant from, Instant to,
                                         Pageable pageable) {
