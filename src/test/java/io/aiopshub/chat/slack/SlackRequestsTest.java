@@ -175,7 +175,7 @@ class SlackRequestsTest {
         assertThat(click.teamId()).isEqualTo("T1");
         assertThat(click.channelId()).isEqualTo("C42");
         assertThat(click.responseUrl()).isEqualTo(SLACK.baseUrl() + "/actions/T1/1/xyz");
-        assertThat(click.actions()).containsExactly(new SlackInteraction.Action("approve", "r:abc123"));
+        assertThat(click.actions()).containsExactly(new SlackInteraction.Action("approve", "r:abc123", null));
         assertThat(click.toString()).doesNotContain("/actions/T1/1/xyz");
     }
 
