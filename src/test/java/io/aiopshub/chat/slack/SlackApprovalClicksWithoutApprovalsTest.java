@@ -59,6 +59,9 @@ class SlackApprovalClicksWithoutApprovalsTest {
         assertThat(answer.path("text").asText()).isEqualTo(SlackApprovalClicks.UNAVAILABLE);
         assertThat(answer.path("response_type").asText()).isEqualTo("ephemeral");
         assertThat(answer.path("replace_original").asBoolean(true)).isFalse();
+        // The response URL lets its holder post into the channel: never in a log line.
+        assertThat(click("/actions/1", "aiops-approval-approve", "approve:k3J9x").toString())
+                .doesNotContain("/actions/1").contains("trigger=13345224609.738474920.1");
     }
 
     @Test
