@@ -40,6 +40,14 @@ public class ChatProperties {
         private String responseUrlPrefix = "https://hooks.slack.com/";
         /** Longest wait for Slack to take an answer posted to a response URL. */
         private Duration responseTimeout = Duration.ofSeconds(10);
+        /** Bot User OAuth token ({@code xoxb-…}, secret) for approval messages. Empty: no approval messages in Slack. */
+        private String botToken = "";
+        /** Channel ids (such as {@code C024BE91L}) that get one approval message per run awaiting approval. */
+        private List<String> approvalChannels = new ArrayList<>();
+        /** Slack Web API base URL; change only for tests or a proxy. */
+        private String apiUrl = "https://slack.com/api/";
+        /** Longest wait for one Slack Web API call (chat.postMessage, chat.update). */
+        private Duration apiTimeout = Duration.ofSeconds(10);
 
         public String getSigningSecret() { return signingSecret; }
         public void setSigningSecret(String signingSecret) { this.signingSecret = signingSecret; }
@@ -47,5 +55,13 @@ public class ChatProperties {
         public void setResponseUrlPrefix(String responseUrlPrefix) { this.responseUrlPrefix = responseUrlPrefix; }
         public Duration getResponseTimeout() { return responseTimeout; }
         public void setResponseTimeout(Duration responseTimeout) { this.responseTimeout = responseTimeout; }
+        public String getBotToken() { return botToken; }
+        public void setBotToken(String botToken) { this.botToken = botToken; }
+        public List<String> getApprovalChannels() { return approvalChannels; }
+        public void setApprovalChannels(List<String> approvalChannels) { this.approvalChannels = approvalChannels; }
+        public String getApiUrl() { return apiUrl; }
+        public void setApiUrl(String apiUrl) { this.apiUrl = apiUrl; }
+        public Duration getApiTimeout() { return apiTimeout; }
+        public void setApiTimeout(Duration apiTimeout) { this.apiTimeout = apiTimeout; }
     }
 }

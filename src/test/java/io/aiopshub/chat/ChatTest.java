@@ -6,7 +6,6 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /**
  * The hub with Slack on (a signing secret), one chat operator, the API, the incident pipeline and the chat
@@ -24,7 +23,6 @@ import org.springframework.context.annotation.Import;
         "aiops.ingest.max-body-size=16KB",
         "camel.main.routes-include-pattern=file:routes/api.yaml,file:routes/error-handling.yaml,"
                 + "file:routes/incident-pipeline.yaml,file:routes/chat.yaml"})
-@Import(RecordingInteractionHandler.class)
 public @interface ChatTest {
 
     String SIGNING_SECRET = "chat-test-signing-secret-0123456789";

@@ -15,7 +15,7 @@ import io.aiopshub.redact.Redactor;
 
 /**
  * Records every Slack request on the log (redacted), answers slash commands through {@link ChatCommands}
- * and hands clicks to the {@link SlackInteractionHandler} once there is one.
+ * and hands clicks to the {@link SlackInteractionHandler} (approval buttons).
  */
 @Component("slackInbox")
 public class DefaultSlackInbox implements SlackInbox {

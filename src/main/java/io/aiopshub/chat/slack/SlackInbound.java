@@ -46,7 +46,10 @@ public class SlackInbound {
                 responseUrl(form.get("response_url"), "response_url", true), text(form, "trigger_id", 256, false));
     }
 
-    /** The form field {@code payload}: JSON with type, user.id, channel.id, container.message_ts, response_url, actions. */
+    /**
+     * The form field {@code payload}: JSON with type, user.id, channel.id, container.message_ts, response_url,
+     * trigger_id, actions (action_id, value, action_ts).
+     */
     public SlackInteraction interaction(Exchange exchange) {
         Map<String, String> form = FormBody.parse(verifiedBody(exchange));
         String payload = form.get("payload");
@@ -69,7 +72,9 @@ public class SlackInbound {
         String messageTs = jsonText(root.path("container"), "message_ts", "payload.container.message_ts", 32, false);
         String responseUrl = responseUrl(jsonText(root, "response_url", "payload.response_url", MAX_URL, false),
                 "payload.response_url", false);
-        return new SlackInteraction(type, teamId, userId, channelId, messageTs, responseUrl, actions(root.path("actions")));
+        String triggerId = jsonText(root, "trigger_id", "payload.trigger_id", 256, false);
+        return new SlackInteraction(type, teamId, userId, channelId, messageTs, responseUrl, triggerId,
+                actions(root.path("actions")));
     }
 
     private static byte[] verifiedBody(Exchange exchange) {
@@ -91,7 +96,8 @@ public class SlackInbound {
         for (int i = 0; i < node.size(); i++) {
             String at = "payload.actions[" + i + "]";
             actions.add(new SlackInteraction.Action(jsonText(node.get(i), "action_id", at + ".action_id", MAX_ACTION_ID, true),
-                    jsonText(node.get(i), "value", at + ".value", MAX_ACTION_VALUE, false)));
+                    jsonText(node.get(i), "value", at + ".value", MAX_ACTION_VALUE, false),
+                    jsonText(node.get(i), "action_ts", at + ".action_ts", 32, false)));
         }
         return actions;
     }

@@ -4,14 +4,17 @@ import java.util.List;
 
 /**
  * A click on a message's button ({@code type=block_actions}) or another interaction Slack posts to the
- * interactivity URL. Channel, message and response URL are null when the interaction has none.
+ * interactivity URL. Channel, message, response URL and trigger id are null when the interaction has none.
  * {@code responseUrl} is kept out of {@link #toString()}.
  */
 public record SlackInteraction(String type, String teamId, String userId, String channelId, String messageTs,
-                               String responseUrl, List<Action> actions) implements SlackInboundEvent {
+                               String responseUrl, String triggerId, List<Action> actions) implements SlackInboundEvent {
 
-    /** One button: its {@code action_id} and the {@code value} the hub gave it (a short opaque id). */
-    public record Action(String actionId, String value) { }
+    /**
+     * One button: its {@code action_id}, the {@code value} the hub gave it (a short opaque id) and Slack's
+     * {@code action_ts} (when it was clicked; null when absent).
+     */
+    public record Action(String actionId, String value, String actionTs) { }
 
     public SlackInteraction {
         actions = List.copyOf(actions);
@@ -20,6 +23,6 @@ public record SlackInteraction(String type, String teamId, String userId, String
     @Override
     public String toString() {
         return "SlackInteraction[type=" + type + ", user=" + userId + ", channel=" + channelId + ", message=" + messageTs
-                + ", actions=" + actions + "]";
+                + ", trigger=" + triggerId + ", actions=" + actions + "]";
     }
 }

@@ -1,8 +1,8 @@
 package io.aiopshub.chat.slack;
 
 /**
- * Handles button clicks (approve, reject, dry run details) once approvals exist: a bean of this type gets
- * every interaction the default inbox receives. Until then clicks are only logged.
+ * Handles button clicks: the one bean of this type ({@link SlackApprovalClicks}) gets every interaction the
+ * default inbox receives.
  */
 public interface SlackInteractionHandler {
 

@@ -43,6 +43,18 @@ public class SlackResponder {
 
     /** True when Slack took the answer; failures are logged, not thrown: the command itself is done. */
     public boolean reply(String responseUrl, ChatAnswer answer) {
+        return send(responseUrl, answer, false);
+    }
+
+    /**
+     * The answer to a click on a message's button, as a new message: the clicked message itself is left
+     * alone (chat.update edits it), which Slack otherwise may replace with the answer.
+     */
+    public boolean replyToClick(String responseUrl, ChatAnswer answer) {
+        return send(responseUrl, answer, true);
+    }
+
+    private boolean send(String responseUrl, ChatAnswer answer, boolean keepOriginal) {
         if (responseUrl == null || !responseUrl.startsWith(prefix)) {
             LOG.warn("Slack answer dropped: no response URL of Slack's to send it to");
             return false;
@@ -50,6 +62,9 @@ public class SlackResponder {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("response_type", answer.announce() ? "in_channel" : "ephemeral");
         message.put("text", SlackText.escape(answer.text()));
+        if (keepOriginal) {
+            message.put("replace_original", false);
+        }
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(responseUrl)).timeout(timeout)
                     .header("Content-Type", "application/json; charset=utf-8")

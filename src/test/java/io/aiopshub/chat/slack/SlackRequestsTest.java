@@ -31,7 +31,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.aiopshub.chat.ChatTest;
-import io.aiopshub.chat.RecordingInteractionHandler;
 import io.aiopshub.support.RawHttp;
 import io.aiopshub.support.RawHttp.Answer;
 
@@ -56,7 +55,6 @@ class SlackRequestsTest {
 
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
-    @Autowired RecordingInteractionHandler clicks;
     private final ObjectMapper json = new ObjectMapper();
     private RawHttp http;
 
@@ -153,30 +151,6 @@ class SlackRequestsTest {
         assertThat(json.readTree((String) silence.get("matchers_json")).get(1).path("value").asText()).isEqualTo("Disk.*");
         assertThat(silence.get("created_by")).isEqualTo("slack:" + ChatTest.OPERATOR);
         assertThat(silence.get("comment")).isEqualTo("disk swap+a+b");
-    }
-
-    @Test
-    void aButtonClickIsParsedAndHandedToTheInteractionHandler() throws Exception {
-        String messageTs = "1700000000." + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^0-9]", "1");
-        String payload = """
-                {"type":"block_actions","team":{"id":"T1"},"user":{"id":"UAPPROVER","username":"ann"},
-                 "channel":{"id":"C42","name":"ops"},"container":{"type":"message","message_ts":"%s"},
-                 "response_url":"%s/actions/T1/1/xyz",
-                 "actions":[{"type":"button","action_id":"approve","value":"r:abc123","block_id":"b1"}]}"""
-                .formatted(messageTs, SLACK.baseUrl());
-        String body = "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
-        Answer answer = signed(SlackRequestVerifier.INTERACTIONS, body, now());
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-
-        await().atMost(Duration.ofSeconds(10)).until(() -> clicks.received().stream().anyMatch(c -> messageTs.equals(c.messageTs())));
-        SlackInteraction click = clicks.received().stream().filter(c -> messageTs.equals(c.messageTs())).findFirst().orElseThrow();
-        assertThat(click.type()).isEqualTo("block_actions");
-        assertThat(click.userId()).isEqualTo("UAPPROVER");
-        assertThat(click.teamId()).isEqualTo("T1");
-        assertThat(click.channelId()).isEqualTo("C42");
-        assertThat(click.responseUrl()).isEqualTo(SLACK.baseUrl() + "/actions/T1/1/xyz");
-        assertThat(click.actions()).containsExactly(new SlackInteraction.Action("approve", "r:abc123"));
-        assertThat(click.toString()).doesNotContain("/actions/T1/1/xyz");
     }
 
     @Test
