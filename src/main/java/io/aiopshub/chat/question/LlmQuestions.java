@@ -135,8 +135,8 @@ public class LlmQuestions {
             messages.add(SystemMessage.from(INSTRUCTIONS));
             messages.add(UserMessage.from(redactor.redact(question)));
             tokens.take();
-            // Each round either runs tool calls or ends; one more round than tool calls lets the model answer.
-            for (int round = 0; round <= properties.getMaxToolCalls() + 1; round++) {
+            // Each round runs at least one tool call, or ends: once the calls are used up, tools are no longer offered.
+            for (int round = 0; round <= properties.getMaxToolCalls(); round++) {
                 if (System.nanoTime() > deadline) {
                     throw new LimitReached("the question took longer than " + properties.getTimeout().toSeconds() + " s");
                 }
@@ -153,6 +153,9 @@ public class LlmQuestions {
                     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                     return new LlmAnswer(provider.name(), provider.model(), parsed.answer(), parsed.proposal(), toolCalls,
                             tokensIn, tokensOut, prices.cost(provider.model(), tokensIn, tokensOut), millis);
+                }
+                if (!toolsLeft) {
+                    throw new LimitReached("the model kept asking for tools after " + properties.getMaxToolCalls() + " tool calls");
                 }
                 messages.add(reply);
                 for (ToolExecutionRequest call : reply.toolExecutionRequests()) {

@@ -46,8 +46,8 @@ public class QuestionAnswerer {
         if (answer.proposal() != null) {
             text.append("\n\n").append(proposals.propose(user, answer.proposal(), answer.provider()));
         }
-        return text.append("\n\n(").append(answer.provider()).append(' ').append(answer.model()).append(", ")
-                .append(answer.toolCalls()).append(answer.toolCalls() == 1 ? " tool call, " : " tool calls, ")
+        return text.append("\n\n(answered by ").append(answer.provider()).append(' ').append(answer.model())
+                .append(" with read-only tools: ").append(answer.toolCalls()).append(answer.toolCalls() == 1 ? " tool call, " : " tool calls, ")
                 .append(answer.tokensIn() + answer.tokensOut()).append(" tokens, about $")
                 .append(String.format(Locale.ROOT, "%.4f", answer.costUsd())).append(')').toString();
     }
