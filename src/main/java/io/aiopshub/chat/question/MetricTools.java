@@ -24,6 +24,8 @@ import io.aiopshub.analysis.metrics.Sample;
 @Component
 public class MetricTools implements QuestionTool {
 
+    static final String PROMETHEUS_TIMEOUT = "10s";
+
     private final ProducerTemplate producer;
     private final PrometheusProperties prometheus;
     private final QuestionProperties properties;
@@ -51,7 +53,9 @@ public class MetricTools implements QuestionTool {
         }
         Exchange answer = producer.request(prometheus.getBaseUrl() + "/api/v1/query?throwExceptionOnFailure=false", e -> {
             e.getIn().setHeader(Exchange.HTTP_METHOD, "GET");
-            e.getIn().setHeader(Exchange.HTTP_QUERY, "query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+            // Prometheus stops an expensive expression itself after this, well within the question's time.
+            e.getIn().setHeader(Exchange.HTTP_QUERY, "query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                    + "&timeout=" + PROMETHEUS_TIMEOUT);
             e.getIn().setBody("");
         });
         if (answer.getException() != null) {
