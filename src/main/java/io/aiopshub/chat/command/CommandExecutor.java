@@ -5,10 +5,12 @@ import org.springframework.stereotype.Component;
 
 import io.aiopshub.chat.ChatAnswer;
 import io.aiopshub.chat.ChatUser;
+import io.aiopshub.chat.question.QuestionAnswerer;
 
 /**
  * Carries out a parsed command for a chat user on the hub's services. Commands that need the action runner go
- * to the {@link RemediationCommands} bean, or answer "not available yet" while there is none.
+ * to the {@link RemediationCommands} bean, or answer "not available yet" while there is none; a message that
+ * is not a command is a question for the {@link QuestionAnswerer}.
  */
 @Component
 public class CommandExecutor {
@@ -19,15 +21,18 @@ public class CommandExecutor {
     private final RunbookCommand runbooks;
     private final AnalyzeCommand analyze;
     private final ObjectProvider<RemediationCommands> remediation;
+    private final QuestionAnswerer questions;
 
     public CommandExecutor(IncidentCommands incidents, SilenceCommands silences, StatusCommand status,
-                           RunbookCommand runbooks, AnalyzeCommand analyze, ObjectProvider<RemediationCommands> remediation) {
+                           RunbookCommand runbooks, AnalyzeCommand analyze, ObjectProvider<RemediationCommands> remediation,
+                           QuestionAnswerer questions) {
         this.incidents = incidents;
         this.silences = silences;
         this.status = status;
         this.runbooks = runbooks;
         this.analyze = analyze;
         this.remediation = remediation;
+        this.questions = questions;
     }
 
     public ChatAnswer execute(ChatUser user, ChatCommand command) {
@@ -59,14 +64,8 @@ public class CommandExecutor {
         } else if (command instanceof ChatCommand.Reject reject) {
             return runner.reject(user, reject.runId(), reject.reason());
         } else if (command instanceof ChatCommand.Question question) {
-            return ChatAnswer.reply("I do not know the command " + Echo.of(firstWord(question.text()))
-                    + ", and questions in plain language are not answered yet. Send help for the commands.");
+            return questions.answer(user, question.text());
         }
         throw new IllegalStateException("no executor for " + command.getClass().getSimpleName());
-    }
-
-    private static String firstWord(String text) {
-        String[] words = text.trim().split("\\s+", 2);
-        return words[0];
     }
 }
