@@ -123,6 +123,13 @@ public class TelegramInbound {
         return List.of(reply);
     }
 
+    /** An answer Telegram did not take (step chat-telegram-answer-failed), logged without the bot token. */
+    public void answerFailed(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        LOG.warn("Answering on Telegram failed: {}", TelegramSecrets.scrub(failure == null ? "" : String.valueOf(failure.getMessage()),
+                properties.getBotToken()));
+    }
+
     /** {@code /status@hub_bot 3} → {@code status 3}: Telegram's command form to the hub's. */
     static String command(String text) {
         String stripped = text.startsWith("/") ? text.substring(1) : text;
