@@ -234,6 +234,12 @@ class TelegramApprovalFlowTest {
                 && e.path("text").asText().contains("Rejected by telegram:43"));
         assertThat(edited.has("reply_markup")).isFalse();
         assertThat(HOST.ran("tg-run")).as("only the dry run reached the host").isZero();
+
+        // The typed command takes the same path as the button.
+        deliver(message(15, 42, CHAT, "group", "/approve " + run.substring(0, 8)));
+        JsonNode typed = await().atMost(Duration.ofSeconds(30)).until(() -> sent("/sendMessage", null,
+                b -> b.path("reply_to_message_id").asInt() == 15), m -> m != null);
+        assertThat(typed.path("text").asText()).isEqualTo("Already rejected by telegram:43; nothing changed.");
     }
 
     @Test
