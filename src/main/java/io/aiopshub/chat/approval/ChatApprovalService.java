@@ -31,7 +31,7 @@ import io.aiopshub.remediation.run.RunDecision;
 @Component("chatApprovals")
 public class ChatApprovalService implements ChatApprovals {
 
-    static final String DUPLICATE = "This click was handled already; nothing changed.";
+    public static final String DUPLICATE = "This click was handled already; nothing changed.";
     private static final int MAX_COMMENT = 1000;
 
     private final ApprovalStore store;
@@ -122,9 +122,9 @@ public class ChatApprovalService implements ChatApprovals {
                 && !(cause instanceof ActionRunNotFound)) {
             cause = cause.getCause();
         }
-        if (cause instanceof ActionRunRefused) {
-            return ChatAnswer.reply("Sorry, " + person + " may not " + verb + " this run (the policy in "
-                    + "config/remediation.yaml does not list this id for its risk). The attempt is on the incident's timeline.");
+        if (cause instanceof ActionRunRefused refused) {
+            // The runner's reason: not an approver of this risk, the proposer approving their own run, ...
+            return ChatAnswer.reply("Sorry, " + refused.getMessage() + ". The attempt is on the incident's timeline.");
         }
         if (cause instanceof ActionRunNotFound) {
             return ChatAnswer.reply(verb + ": no run " + shortId(runId));

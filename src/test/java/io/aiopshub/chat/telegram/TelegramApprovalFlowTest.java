@@ -45,6 +45,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
+import io.aiopshub.chat.ChatAnswer;
+import io.aiopshub.chat.ChatUser;
+import io.aiopshub.chat.approval.ChatApprovalService;
+import io.aiopshub.chat.approval.ChatApprovals;
+import io.aiopshub.chat.approval.ChatDecision;
 import io.aiopshub.incident.IncidentEngine;
 import io.aiopshub.remediation.run.SshTarget;
 import io.aiopshub.support.Payloads;
@@ -60,7 +65,7 @@ import io.aiopshub.support.Payloads;
         "spring.datasource.url=jdbc:h2:mem:telegram-approval-flow;DB_CLOSE_DELAY=-1",
         "aiops.security.api-tokens=alice:alice-token,bob:bob-token",
         "aiops.routing.file=src/test/resources/fast-alert-routing.yaml",
-        "aiops.llm.catalog-file=src/test/resources/remediation/catalog.yaml",
+        "aiops.llm.catalog-file=src/test/resources/chat/catalog.yaml",
         "aiops.llm.analyst-rules-file=src/test/resources/remediation/analyst-rules.yaml",
         "aiops.llm.analysis-interval=300",
         "aiops.remediation.policy-file=src/test/resources/chat/policy.yaml",
@@ -109,6 +114,7 @@ class TelegramApprovalFlowTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired IncidentEngine engine;
     @Autowired CamelContext camel;
+    @Autowired ChatApprovals approvals;
     private final ObjectMapper json = new ObjectMapper();
     private StubMapping batch;
 
@@ -268,9 +274,37 @@ class TelegramApprovalFlowTest {
                 .doesNotContain(TOKEN);
     }
 
+    @Test
+    void aHighRiskRunNeedsTwoPeopleWhateverTheirChannelAndAClickCountsOnce() throws Exception {
+        String run = propose("touch_file_high_ssh", "two-people");
+        await().atMost(Duration.ofSeconds(30)).until(() -> sent("/sendMessage", run.substring(0, 8)) != null);
+        String callbackId = jdbc.queryForObject("select callback_id from chat_approval_refs where run_id = ?", String.class, run);
+
+        deliver(click("cb-first", 42, callbackId + ":A"));
+        JsonNode first = await().atMost(Duration.ofSeconds(30)).until(() -> callbackAnswer("cb-first"), a -> a != null);
+        assertThat(first.path("text").asText()).isEqualTo("Approval by telegram:42 recorded; the run needs another approver.");
+        JsonNode waiting = await().atMost(Duration.ofSeconds(30)).until(() -> lastEdit(run), e -> e != null
+                && e.path("text").asText().contains("Waiting for another approver"));
+        assertThat(waiting.path("reply_markup").path("inline_keyboard")).as("still awaiting: the buttons stay").hasSize(2);
+        assertThat(HOST.ran("two-people.high")).isZero();
+
+        ChatUser slack = new ChatUser("slack", "UOPS2");
+        ChatAnswer second = approvals.decide(slack, callbackId, ChatDecision.APPROVE, "slack-trigger-1", "go");
+        assertThat(second.text()).startsWith("Approved by slack:UOPS2; the run is ");
+        assertThat(approvals.decide(slack, callbackId, ChatDecision.APPROVE, "slack-trigger-1", "go").text())
+                .as("the same click delivered again").isEqualTo(ChatApprovalService.DUPLICATE);
+        await().atMost(Duration.ofSeconds(30)).until(() -> HOST.ran("touch 'two-people'.high") == 1);
+        assertThat(jdbc.queryForList("select decided_by || '/' || channel from action_run_decisions where run_id = ? order by decided_by",
+                String.class, run)).containsExactly("slack:UOPS2/slack", "telegram:42/telegram");
+    }
+
     private String propose(String service) throws Exception {
+        return propose("restart_service_ssh", service);
+    }
+
+    private String propose(String action, String service) throws Exception {
         ResponseEntity<String> proposed = call("alice", HttpMethod.POST, "/api/v1/actions",
-                "{\"actionId\": \"restart_service_ssh\", \"parameters\": {\"host\": \"127.0.0.1\", \"service\": \"%s\"}}".formatted(service));
+                "{\"actionId\": \"%s\", \"parameters\": {\"host\": \"127.0.0.1\", \"service\": \"%s\"}}".formatted(action, service));
         assertThat(proposed.getStatusCode().value()).as(proposed.getBody()).isEqualTo(201);
         return json.readTree(proposed.getBody()).at("/run/id").asText();
     }
