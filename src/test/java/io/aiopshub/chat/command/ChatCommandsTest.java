@@ -164,13 +164,15 @@ class ChatCommandsTest {
     }
 
     @Test
-    void commandsThatNeedTheRunnerAreNotAvailableYetAndChangeNothing() {
+    void runnerCommandsAnswerPreciselyAndChangeNothingOnBadInput() {
         long runs = jdbc.queryForObject("select count(*) from action_runs", Long.class);
-        assertThat(answer(OPERATOR, "actions " + Texts.shortId(cpuIncident))).isEqualTo(
-                "actions: not available yet in chat (the action runner is not connected); nothing was changed.");
-        assertThat(answer(OPERATOR, "run restart_service host=web-01")).startsWith("run: not available yet");
-        assertThat(answer(OPERATOR, "approve abcdef12")).startsWith("approve: not available yet");
-        assertThat(answer(OPERATOR, "reject abcdef12 wrong host")).startsWith("reject: not available yet");
+        assertThat(answer(STRANGER, "actions " + Texts.shortId(cpuIncident))).startsWith(
+                "No action runs for incident " + Texts.shortId(cpuIncident) + ".\nCatalog actions: ").contains("restart_service");
+        assertThat(answer(STRANGER, "run restart_service host=web-01")).isEqualTo("run: sorry, slack:USTRANGER may not change "
+                + "anything from chat. An admin can add this id to aiops.chat.operators.");
+        assertThat(answer(OPERATOR, "run format_disk host=web-01")).startsWith("run: unknown action format_disk; the catalog has ");
+        assertThat(answer(OPERATOR, "approve abcdef12")).isEqualTo("approve: no run abcdef12");
+        assertThat(answer(STRANGER, "reject abcdef12 wrong host")).isEqualTo("reject: no run abcdef12");
         assertThat(jdbc.queryForObject("select count(*) from action_runs", Long.class)).isEqualTo(runs);
     }
 

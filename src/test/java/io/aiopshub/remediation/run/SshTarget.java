@@ -18,14 +18,14 @@ import io.aiopshub.remediation.ssh.TestSshServer;
  * of its own, the hub's key file and a known_hosts file naming the server's key, and the settings
  * (aiops.remediation.ssh.*) that point the executor at it.
  */
-final class SshTarget implements AutoCloseable {
+public final class SshTarget implements AutoCloseable {
 
-    final Path work;
+    public final Path work;
     private final TestSshServer server;
     private final Path key;
     private final Path knownHosts;
 
-    SshTarget() {
+    public SshTarget() {
         try {
             Path dir = Files.createTempDirectory("ssh-target");
             work = Files.createDirectories(dir.resolve("work"));
@@ -45,7 +45,7 @@ final class SshTarget implements AutoCloseable {
     }
 
     /** The executor's settings for this host (reach it as 127.0.0.1). */
-    Map<String, String> settings() {
+    public Map<String, String> settings() {
         return Map.of("aiops.remediation.ssh.private-key-file", key.toString(),
                 "aiops.remediation.ssh.known-hosts-file", knownHosts.toString(),
                 "aiops.remediation.ssh.port", String.valueOf(server.port()),
@@ -53,11 +53,11 @@ final class SshTarget implements AutoCloseable {
     }
 
     /** Every command line the host was asked to run. */
-    List<String> commands() {
+    public List<String> commands() {
         return server.commands();
     }
 
-    long ran(String commandPart) {
+    public long ran(String commandPart) {
         return commands().stream().filter(c -> c.contains(commandPart)).count();
     }
 
