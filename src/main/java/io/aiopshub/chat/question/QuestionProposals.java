@@ -1,7 +1,13 @@
 package io.aiopshub.chat.question;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Locale;
-import java.util.UUID;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
@@ -34,15 +40,19 @@ import io.aiopshub.remediation.run.ProposerKind;
 public class QuestionProposals {
 
     static final String ROUTE = "remediation-propose";
+    /** The same person asking again for the same action within this window gets the run of the first answer. */
+    static final Duration REPEAT_WINDOW = Duration.ofMinutes(10);
 
     private final ActionCatalog catalog;
     private final ChatPermissions permissions;
     private final ShortIds ids;
     private final ProducerTemplate producer;
     private final CamelContext camel;
+    private final Clock clock;
 
     public QuestionProposals(ActionCatalog catalog, ChatPermissions permissions, ShortIds ids, ProducerTemplate producer,
-                             CamelContext camel) {
+                             CamelContext camel, Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.permissions = permissions;
         this.ids = ids;
@@ -72,7 +82,7 @@ public class QuestionProposals {
             return "Suggested: " + command + ". Nothing was proposed: " + e.getMessage().replaceFirst("^run: ", "") + ".";
         }
         Proposal proposal = new Proposal(suggestion.actionId(), suggestion.parameters(), incidentId, user.identity(),
-                ProposerKind.PERSON, "chat-question:" + user.identity() + ":" + UUID.randomUUID(),
+                ProposerKind.QUESTION, idempotencyKey(user, suggestion, incidentId),
                 Texts.line("suggested by " + provider + " answering a chat question"
                         + (suggestion.reason() == null ? "" : ": " + suggestion.reason()), 500));
         Exchange result = producer.request("direct:" + ROUTE, e -> e.getIn().setBody(proposal));
@@ -87,9 +97,6 @@ public class QuestionProposals {
             return what + ": it awaits approval by someone the policy allows (approve " + id + " or reject " + id
                     + "); nothing runs before that.";
         }
-        if (run.state() == ActionRunState.APPROVED) {
-            return what + ": an auto-run rule of the remediation policy approved it, not this question.";
-        }
         return what + ": it is " + run.state().id() + (run.stateReason() == null ? "" : " (" + Texts.line(run.stateReason(), 200) + ")") + ".";
     }
 
@@ -103,5 +110,20 @@ public class QuestionProposals {
 
     private static String quoted(String text) {
         return "'" + Texts.line(text, 64) + "'";
+    }
+
+    /**
+     * One key per person, action, parameters, incident and {@link #REPEAT_WINDOW}: a question asked twice (or an
+     * answer the model repeats) proposes one run, not two.
+     */
+    private String idempotencyKey(ChatUser user, ProposedAction suggestion, String incidentId) {
+        long window = clock.millis() / REPEAT_WINDOW.toMillis();
+        String what = suggestion.actionId() + "|" + incidentId + "|" + new TreeMap<>(suggestion.parameters()) + "|" + window;
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(what.getBytes(StandardCharsets.UTF_8));
+            return "chat-question:" + user.identity() + ":" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
     }
 }

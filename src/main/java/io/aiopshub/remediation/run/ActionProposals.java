@@ -128,7 +128,7 @@ public class ActionProposals {
         ActionDefinition action = catalog.get(run.actionId()).orElseThrow();
         Instant expires = clock.instant().plus(approvalExpiry(action));
         String dryRun = (result.succeeded() ? "dry run succeeded: " : "dry run FAILED: ") + texts.summary(result);
-        boolean auto = result.succeeded() && guard.autoRuns(action, facts.of(run));
+        boolean auto = result.succeeded() && run.proposerKind().mayAutoRun() && guard.autoRuns(action, facts.of(run));
         Move move = auto
                 ? Move.of(ActionRunState.PROPOSED, ActionRunState.APPROVED).by("policy")
                         .because(dryRun + "; approved by an auto-run rule of the policy")

@@ -241,7 +241,7 @@ class QuestionsWithLlmTest {
                 + "by someone the policy allows (approve " + Texts.shortId(id) + " or reject " + Texts.shortId(id)
                 + "); nothing runs before that.");
         assertThat(run).containsEntry("STATE", "awaiting_approval").containsEntry("PROPOSED_BY", "slack:UOPS1")
-                .containsEntry("PROPOSER_KIND", "person").containsEntry("INCIDENT_ID", incident)
+                .containsEntry("PROPOSER_KIND", "question").containsEntry("INCIDENT_ID", incident)
                 .containsEntry("ACTION_ID", "restart_service_ssh");
         assertThat((String) run.get("DRY_RUN")).contains("touch 'nginx'.restarted");
         Thread.sleep(1000);
@@ -249,6 +249,35 @@ class QuestionsWithLlmTest {
                 .as("the launcher had time to pick it up, were it approved").isEqualTo("awaiting_approval");
         assertThat(count("action_run_decisions")).isZero();
         assertThat(SSH.commands()).noneMatch(c -> c.contains("restarted"));
+    }
+
+    @Test
+    void anAutoRunRuleNeverApprovesWhatAQuestionProposedAndAskingAgainProposesNoSecondRun() throws Exception {
+        // The test policy lets deploy_config_ssh run without approval for LabConfigDrift incidents.
+        post("/api/v1/events", "alice", "{\"source\":\"questions\",\"severity\":\"warning\",\"labels\":{\"alertname\":"
+                + "\"LabConfigDrift\",\"service\":\"lab-web\"}}");
+        String drift = await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForList(
+                "select id from incidents where service = 'lab-web'", String.class), l -> !l.isEmpty()).get(0);
+        String suggestion = "{\"answer\":\"The lab config drifted; redeploy it.\",\"proposal\":{\"action_id\":"
+                + "\"deploy_config_ssh\",\"parameters\":{\"host\":\"127.0.0.1\",\"service\":\"lab\"},\"incident_id\":\""
+                + Texts.shortId(drift) + "\",\"reason\":\"drift\"}}";
+        long runs = count("action_runs");
+
+        OPENAI.script(OPENAI.answer(suggestion));
+        commands.answer(OPERATOR, "what should we do about the lab drift?");
+        OPENAI.script(OPENAI.answer(suggestion));
+        String again = commands.answer(OPERATOR, "what should we do about the lab drift?").text();
+
+        assertThat(count("action_runs")).as("the repeated answer returns the first run").isEqualTo(runs + 1);
+        String id = jdbc.queryForObject("select id from action_runs where incident_id = ?", String.class, drift);
+        assertThat(again).contains("Proposed run " + Texts.shortId(id)).contains("it awaits approval");
+        assertThat(jdbc.queryForObject("select dry_run_succeeded from action_runs where id = ?", Boolean.class, id))
+                .as("the dry run succeeded, so only the proposer kind keeps the auto-run rule off").isTrue();
+        Thread.sleep(1000);
+        assertThat(jdbc.queryForObject("select state from action_runs where id = ?", String.class, id))
+                .as("an auto-run rule covers this action and incident, but a question never starts a run")
+                .isEqualTo("awaiting_approval");
+        assertThat(SSH.commands()).noneMatch(c -> c.contains("lab.new"));
     }
 
     @Test
