@@ -4,7 +4,7 @@ package io.aiopshub.analysis.anomaly;
  * One parameter set for every series (no per-series or per-category tuning).
  *
  * <p>{@link #defaults()} is window 2000, warm-up 60, short window 15, short exponent 0.5, floor 0.02,
- * scale 10, alarm 0.4, refractory 500, damp 0.5, repeats 2, repeat ratio 0.8, range tolerance 0.05 after
+ * scale 10, alarm 0.4, refractory 500, damp 0.5, repeats 2, repeat ratio 0.6, range tolerance 0.05 after
  * 300 points with score 0.9, seasonal ratio 0.5. Its scores on the Numenta Anomaly Benchmark, the
  * split check and the sensitivity of each parameter are in docs/benchmarks.md.
  *
@@ -49,7 +49,7 @@ public record DetectorConfig(int window, int warmup, int shortWindow, double sho
     }
 
     public static DetectorConfig defaults() {
-        return new DetectorConfig(2000, 60, 15, 0.5, 0.02, 10.0, 0.4, 500, 0.5, 2, 0.8, 0.05, 300, 0.9, 0.5);
+        return new DetectorConfig(2000, 60, 15, 0.5, 0.02, 10.0, 0.4, 500, 0.5, 2, 0.6, 0.05, 300, 0.9, 0.5);
     }
 
     /**

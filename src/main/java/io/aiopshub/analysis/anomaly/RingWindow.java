@@ -69,12 +69,16 @@ final class RingWindow {
         return s / (n + 1);
     }
 
-    /** Whether at least m values have x's sign and at least ratio times its magnitude. */
-    boolean recurs(double x, double ratio, int m) {
-        double bar = ratio * Math.abs(x);
+    /**
+     * Whether at least m values deviate from {@code centre} in the direction of {@code deviation} by at
+     * least {@code ratio} times its size: the deviation is then something the window has seen before.
+     */
+    boolean recurs(double deviation, double centre, double ratio, int m) {
+        double bar = ratio * Math.abs(deviation);
         int count = 0;
         for (int i = 0; i < size; i++) {
-            if (x >= 0 ? values[i] >= bar : -values[i] >= bar) {
+            double d = values[i] - centre;
+            if (deviation >= 0 ? d >= bar : -d >= bar) {
                 if (++count >= m) {
                     return true;
                 }

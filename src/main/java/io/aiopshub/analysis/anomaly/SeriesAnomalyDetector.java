@@ -14,6 +14,8 @@ package io.aiopshub.analysis.anomaly;
  *     varies much less than the series itself (a daily pattern that breaks, e.g. stays flat);</li>
  * <li>{@code new-range}: a value beyond the lowest or highest the series has ever had, by a margin.</li>
  * </ul>
+ * The level, step and seasonal checks ignore a deviation that the window already holds twice (at least
+ * 60% as large, same direction): a recurring spike or jump is the series' normal behaviour, not news.
  * The z-score checks map z to z / (z + scale); their standard deviations have a floor relative to the
  * range seen so far, so scores are comparable across series of any scale. After a score reaches the
  * alarm level, the z-score checks are damped for a refractory period, so one anomaly is reported once.
@@ -124,7 +126,9 @@ public final class SeriesAnomalyDetector {
             if (residuals.size() > season.length && residuals.sd(floor) < config.seasonalRatio() * levels.sd(floor)) {
                 double sd = residuals.sd(floor);
                 double deviation = (residual - residuals.mean()) / sd;
-                verdict = new Verdict(0, Verdict.Check.SEASONAL, value, lastSeason + residuals.mean(), deviation);
+                if (!recurs(residuals, residual - residuals.mean(), residuals.mean(), deviation)) {
+                    verdict = new Verdict(0, Verdict.Check.SEASONAL, value, lastSeason + residuals.mean(), deviation);
+                }
             }
             residuals.add(residual);
         }
@@ -132,10 +136,22 @@ public final class SeriesAnomalyDetector {
         return verdict;
     }
 
+    /**
+     * Whether a deviation (of {@code z} standard deviations) already happened {@code repeats} times in the
+     * window, at least {@code repeatRatio} as large: then it is the series' normal behaviour, not news.
+     * Below 3σ nothing scores near an alarm, so the scan of the window is skipped there.
+     */
+    private boolean recurs(RingWindow window, double deviation, double centre, double z) {
+        return config.repeats() > 0 && Math.abs(z) > 3 && window.recurs(deviation, centre, config.repeatRatio(), config.repeats());
+    }
+
     private Verdict zChecks(double value, double step, double floor, Verdict seasonal) {
         double sd = levels.sd(floor);
         double mean = levels.mean();
         Verdict best = new Verdict(0, Verdict.Check.LEVEL, value, mean, (value - mean) / sd);
+        if (recurs(levels, value - mean, mean, best.deviation())) {
+            best = new Verdict(0, Verdict.Check.LEVEL, value, mean, 0);
+        }
         if (seasonal != null && Math.abs(seasonal.deviation()) > Math.abs(best.deviation())) {
             best = seasonal;
         }
@@ -147,7 +163,7 @@ public final class SeriesAnomalyDetector {
                 best = new Verdict(0, Verdict.Check.SHORT_MEAN, recent, mean, z);
             }
         }
-        if (config.repeats() == 0 || !steps.recurs(step, config.repeatRatio(), config.repeats())) {
+        if (config.repeats() == 0 || !steps.recurs(step, 0, config.repeatRatio(), config.repeats())) {
             double z = (step - steps.mean()) / steps.sd(floor);
             if (Math.abs(z) > Math.abs(best.deviation())) {
                 best = new Verdict(0, Verdict.Check.STEP, step, steps.mean(), z);
