@@ -71,13 +71,14 @@ final class RingWindow {
 
     /**
      * Whether at least m values deviate from {@code centre} in the direction of {@code deviation} by at
-     * least {@code ratio} times its size: the deviation is then something the window has seen before.
+     * least {@code ratio} times its size, leaving out the latest {@code skipRecent} values: the deviation
+     * is then something the window has seen before.
      */
-    boolean recurs(double deviation, double centre, double ratio, int m) {
+    boolean recurs(double deviation, double centre, double ratio, int m, int skipRecent) {
         double bar = ratio * Math.abs(deviation);
         int count = 0;
-        for (int i = 0; i < size; i++) {
-            double d = values[i] - centre;
+        for (int back = skipRecent; back < size; back++) {
+            double d = values[((next - 1 - back) % values.length + values.length) % values.length] - centre;
             if (deviation >= 0 ? d >= bar : -d >= bar) {
                 if (++count >= m) {
                     return true;

@@ -139,10 +139,13 @@ public final class SeriesAnomalyDetector {
     /**
      * Whether a deviation (of {@code z} standard deviations) already happened {@code repeats} times in the
      * window, at least {@code repeatRatio} as large: then it is the series' normal behaviour, not news.
+     * The latest {@code shortWindow} values are left out: a deviation that grows gradually (a pattern
+     * drifting away from its season) must not count as seen before because of its own first points.
      * Below 3σ nothing scores near an alarm, so the scan of the window is skipped there.
      */
     private boolean recurs(RingWindow window, double deviation, double centre, double z) {
-        return config.repeats() > 0 && Math.abs(z) > 3 && window.recurs(deviation, centre, config.repeatRatio(), config.repeats());
+        return config.repeats() > 0 && Math.abs(z) > 3
+                && window.recurs(deviation, centre, config.repeatRatio(), config.repeats(), config.shortWindow());
     }
 
     private Verdict zChecks(double value, double step, double floor, Verdict seasonal) {
@@ -163,7 +166,7 @@ public final class SeriesAnomalyDetector {
                 best = new Verdict(0, Verdict.Check.SHORT_MEAN, recent, mean, z);
             }
         }
-        if (config.repeats() == 0 || !steps.recurs(step, 0, config.repeatRatio(), config.repeats())) {
+        if (config.repeats() == 0 || !steps.recurs(step, 0, config.repeatRatio(), config.repeats(), 0)) {
             double z = (step - steps.mean()) / steps.sd(floor);
             if (Math.abs(z) > Math.abs(best.deviation())) {
                 best = new Verdict(0, Verdict.Check.STEP, step, steps.mean(), z);
