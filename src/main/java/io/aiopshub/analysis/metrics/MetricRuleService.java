@@ -82,7 +82,7 @@ public class MetricRuleService {
     public void evaluate(@ExchangeProperty("ruleQuery") RuleQuery query, String body) throws IOException {
         List<Sample> samples = PrometheusResponse.samples(json.readTree(body));
         if (query.rule().anomaly()) {
-            samples = anomalyScores.anomalous(query.rule(), samples);
+            samples = anomalyScores.anomalous(query.rule(), samples, query.interval());
         }
         List<IncomingAlert> events = states.evaluate(query.rule(), samples, query.at(), query.interval());
         if (!events.isEmpty()) {

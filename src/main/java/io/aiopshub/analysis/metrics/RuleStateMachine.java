@@ -28,6 +28,7 @@ public final class RuleStateMachine {
         boolean firing;
         Instant lastSeen;
         double value;
+        Map<String, String> annotations = Map.of();
 
         SeriesState(Map<String, String> labels, Instant activeAt) {
             this.labels = labels;
@@ -52,6 +53,7 @@ public final class RuleStateMachine {
             SeriesState state = states.computeIfAbsent(key, k -> new SeriesState(labels, now));
             state.lastSeen = now;
             state.value = sample.value();
+            state.annotations = sample.annotations();
             if (!state.firing && !now.isBefore(state.activeAt.plus(rule.forDuration()))) {
                 state.firing = true;
             }
@@ -89,7 +91,9 @@ public final class RuleStateMachine {
     }
 
     private static IncomingAlert alert(AlertRule rule, SeriesState state, String status, Instant endsAt) {
-        return new IncomingAlert(SOURCE, status, state.labels,
-                AnnotationTemplates.render(rule.annotations(), state.labels, state.value), state.activeAt, endsAt, null);
+        // The hub's own annotations (an anomaly's reason) first; the rule's take precedence on a shared key.
+        Map<String, String> annotations = new java.util.LinkedHashMap<>(state.annotations);
+        annotations.putAll(AnnotationTemplates.render(rule.annotations(), state.labels, state.value));
+        return new IncomingAlert(SOURCE, status, state.labels, annotations, state.activeAt, endsAt, null);
     }
 }

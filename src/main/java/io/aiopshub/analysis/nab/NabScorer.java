@@ -1,6 +1,5 @@
 package io.aiopshub.analysis.nab;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,30 +115,58 @@ public final class NabScorer {
         return new Result(profile.name(), threshold, raw, nullScore, perfect, 100 * (raw - nullScore) / (perfect - nullScore));
     }
 
-    /** The threshold that maximises the corpus score, chosen once over the whole corpus (as NAB does). */
+    /**
+     * The threshold that maximises the corpus score, chosen once over the whole corpus, exactly as NAB's
+     * optimiser does it (its Sweeper.calcScoreByThreshold): every distinct anomaly score of a scored row is
+     * a candidate threshold; the rows are swept from the highest score down, each one adding its false
+     * positive weight or raising its window's true positive value, and the best total wins (the highest
+     * threshold among equal totals). A fixed grid can step over a narrow optimum; this cannot.
+     */
     public static Result optimise(List<File> corpus, Profile profile) {
-        List<Double> candidates = new ArrayList<>();
-        for (int step = 0; step <= 400; step++) {
-            candidates.add(step / 400.0);
+        int rows = 0;
+        int windows = 0;
+        for (File file : corpus) {
+            rows += Math.max(0, file.scores.length - file.probation);
+            windows += file.windows;
         }
-        Result best = null;
-        for (double threshold : candidates) {
-            Result result = score(corpus, threshold, profile);
-            if (best == null || result.raw() > best.raw()) {
-                best = result;
+        double[] score = new double[rows];
+        double[] value = new double[rows];
+        int[] window = new int[rows];
+        int r = 0;
+        int windowOffset = 0;
+        for (File file : corpus) {
+            for (int i = file.probation; i < file.scores.length; i++, r++) {
+                score[r] = file.scores[i];
+                boolean tp = file.inWindow[i];
+                window[r] = tp ? windowOffset + file.window[i] : -1;
+                value[r] = file.unweighted[i] * (tp ? profile.tpWeight() : profile.fpWeight());
+            }
+            windowOffset += file.windows;
+        }
+        Integer[] order = new Integer[rows];
+        for (int i = 0; i < rows; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
+        double[] best = new double[windows];
+        java.util.Arrays.fill(best, -profile.fnWeight());
+        double raw = -profile.fnWeight() * windows;
+        double bestRaw = raw;
+        double bestThreshold = 1.1;
+        for (int k = 0; k < rows; k++) {
+            int row = order[k];
+            if (window[row] < 0) {
+                raw += value[row];
+            } else if (value[row] > best[window[row]]) {
+                raw += value[row] - best[window[row]];
+                best[window[row]] = value[row];
+            }
+            boolean lastOfItsScore = k + 1 == rows || score[order[k + 1]] != score[row];
+            if (lastOfItsScore && raw > bestRaw + 1e-12) {
+                bestRaw = raw;
+                bestThreshold = score[row];
             }
         }
-        // Refine around the best grid point.
-        double centre = best.threshold();
-        for (int step = -50; step <= 50; step++) {
-            double threshold = centre + step / 20000.0;
-            if (threshold > 0 && threshold <= 1) {
-                Result result = score(corpus, threshold, profile);
-                if (result.raw() > best.raw()) {
-                    best = result;
-                }
-            }
-        }
-        return best;
+        return score(corpus, bestThreshold, profile);
     }
 }

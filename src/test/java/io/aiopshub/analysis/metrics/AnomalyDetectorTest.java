@@ -9,14 +9,26 @@ import org.junit.jupiter.api.Test;
 
 import io.aiopshub.analysis.anomaly.DetectorConfig;
 import io.aiopshub.analysis.anomaly.SeriesAnomalyDetector;
+import io.aiopshub.analysis.anomaly.Verdict;
 
 class AnomalyDetectorTest {
 
     private static final double ALARM = DetectorConfig.defaults().alarm();
 
+    /**
+     * The defaults without the new-range check: these tests are about the z-score checks, and a young
+     * series of Gaussian noise now and then sets a new extreme beyond the margin (SeriesAnomalyDetectorTest
+     * covers that check and the defaults on long noise).
+     */
+    private static DetectorConfig zChecksOnly() {
+        DetectorConfig d = DetectorConfig.defaults();
+        return new DetectorConfig(d.window(), d.warmup(), d.shortWindow(), d.shortExponent(), d.floor(), d.scale(), d.alarm(),
+                d.refractory(), d.damp(), d.repeats(), d.repeatRatio(), 0, d.rangeWarmup(), d.rangeScore(), d.seasonalRatio());
+    }
+
     @Test
     void aSpikeInANoisySeriesScoresHighAndTheRestLow() {
-        SeriesAnomalyDetector detector = new SeriesAnomalyDetector(DetectorConfig.defaults());
+        SeriesAnomalyDetector detector = new SeriesAnomalyDetector(zChecksOnly());
         Random random = new Random(7);
         double maxNormal = 0;
         for (int i = 0; i < 700; i++) {
@@ -33,7 +45,7 @@ class AnomalyDetectorTest {
 
     @Test
     void aLevelShiftIsReportedWithinAFewPointsThoughNoSinglePointIsExtreme() {
-        SeriesAnomalyDetector detector = new SeriesAnomalyDetector(DetectorConfig.defaults());
+        SeriesAnomalyDetector detector = new SeriesAnomalyDetector(zChecksOnly());
         Random random = new Random(11);
         double maxNormal = 0;
         for (int i = 0; i < 1000; i++) {
@@ -44,13 +56,19 @@ class AnomalyDetectorTest {
         }
         assertThat(maxNormal).isLessThan(ALARM);
         int firstAlarm = -1;
+        Verdict alarm = null;
         for (int i = 0; i < 40 && firstAlarm < 0; i++) {
-            // 4 standard deviations up: a single such point alone scores 4 / (4 + 10) < the alarm level.
-            if (detector.update(104 + random.nextGaussian() * 0.1) >= ALARM) {
+            // 2.5 standard deviations up, inside the range seen so far: a single such point alone scores
+            // 2.5 / (2.5 + 10), far below the alarm level; the mean of the last 15 values gets there.
+            Verdict verdict = detector.evaluate(102.5 + random.nextGaussian() * 0.1);
+            if (verdict.score() >= ALARM) {
                 firstAlarm = i;
+                alarm = verdict;
             }
         }
-        assertThat(firstAlarm).as("points after the shift until the first alarm").isBetween(1, 12);
+        assertThat(firstAlarm).as("points after the shift until the first alarm").isBetween(1, 14);
+        assertThat(alarm.check()).isEqualTo(Verdict.Check.SHORT_MEAN);
+        assertThat(alarm.explain()).contains("above its baseline 100.0").contains("level shift");
     }
 
     @Test
@@ -68,7 +86,7 @@ class AnomalyDetectorTest {
 
     @Test
     void aTinyChangeAfterAFlatStretchIsJudgedAgainstTheSeriesRange() {
-        SeriesAnomalyDetector detector = new SeriesAnomalyDetector(new DetectorConfig(100, 10, 5, 0.5, 0.01, 10, 0.4, 50, 0.5, 2, 0.8));
+        SeriesAnomalyDetector detector = new SeriesAnomalyDetector(new DetectorConfig(100, 10, 5, 0.5, 0.01, 10, 0.4, 50, 0.5, 2, 0.8, 0, 0, 0.9, 0));
         for (int i = 0; i < 50; i++) {
             detector.update(i % 2 == 0 ? 0 : 100);
         }
@@ -81,7 +99,7 @@ class AnomalyDetectorTest {
 
     @Test
     void warmUpScoresZeroAndNaNIsIgnored() {
-        SeriesAnomalyDetector detector = new SeriesAnomalyDetector(new DetectorConfig(50, 30, 5, 0.5, 0.01, 4.0, 0.5, 10, 0.25, 2, 0.8));
+        SeriesAnomalyDetector detector = new SeriesAnomalyDetector(new DetectorConfig(50, 30, 5, 0.5, 0.01, 4.0, 0.5, 10, 0.25, 2, 0.8, 0.05, 0, 0.9, 0.5));
         for (int i = 0; i < 30; i++) {
             assertThat(detector.update(i % 2 == 0 ? 1 : 1000)).isZero();
         }
@@ -102,9 +120,9 @@ class AnomalyDetectorTest {
 
     @Test
     void invalidConfigsAreRejected() {
-        assertThatThrownBy(() -> new DetectorConfig(1, 0, 1, 0.5, 0.01, 10, 0.4, 10, 0.5, 2, 0.8))
+        assertThatThrownBy(() -> new DetectorConfig(1, 0, 1, 0.5, 0.01, 10, 0.4, 10, 0.5, 2, 0.8, 0.05, 300, 0.9, 0.5))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new DetectorConfig(10, 0, 20, 0.5, 0.01, 10, 0.4, 10, 0.5, 2, 0.8))
+        assertThatThrownBy(() -> new DetectorConfig(10, 0, 20, 0.5, 0.01, 10, 0.4, 10, 0.5, 2, 0.8, 0.05, 300, 0.9, 0.5))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

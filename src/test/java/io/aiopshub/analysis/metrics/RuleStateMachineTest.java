@@ -65,15 +65,55 @@ class RuleStateMachineTest {
         AnomalyScores scores = new AnomalyScores();
         java.util.Random random = new java.util.Random(3);
         for (int i = 0; i < 300; i++) {
-            List<Sample> normal = scores.anomalous(anomalyRule, List.of(new Sample(Map.of("service", "api"), 50 + random.nextGaussian())));
+            List<Sample> normal = scores.anomalous(anomalyRule, List.of(new Sample(Map.of("service", "api"), 50 + random.nextGaussian())), interval);
             assertThat(machine.evaluate(anomalyRule, normal, t0.plusSeconds(30L * i), interval)).isEmpty();
         }
-        List<Sample> spike = scores.anomalous(anomalyRule, List.of(new Sample(Map.of("service", "api"), 120)));
+        List<Sample> spike = scores.anomalous(anomalyRule, List.of(new Sample(Map.of("service", "api"), 120)), interval);
         assertThat(machine.evaluate(anomalyRule, spike, t0.plusSeconds(9000), interval)).singleElement()
                 .satisfies(a -> {
                     assertThat(a.labels()).containsEntry("anomaly", "true").containsEntry("alertname", "RateAnomaly");
                     assertThat(a.annotations().get("summary")).startsWith("score 0.");
                 });
+    }
+
+    @Test
+    void anAnomalyAlertSaysWhyInItsAnnotationsAndKeepsThemWhileKeptFiring() {
+        AlertRule anomalyRule = new RuleFileLoader().parse("""
+                groups:
+                  - name: a
+                    rules:
+                      - alert: LatencyAnomaly
+                        expr: avg by (service) (latency_seconds)
+                        anomaly: true
+                        keep_firing_for: 10m
+                        annotations:
+                          summary: "latency of {{ $labels.service }} is unusual"
+                """, "a.yml", interval).get(0).rules().get(0);
+        AnomalyScores scores = new AnomalyScores();
+        java.util.Random random = new java.util.Random(21);
+        Instant t = t0;
+        for (int i = 0; i < 1000; i++, t = t.plus(interval)) {
+            // Latency between 0.15 and 0.25 s, uniformly: nothing fires.
+            double value = 0.15 + random.nextDouble() * 0.1;
+            List<Sample> normal = scores.anomalous(anomalyRule, List.of(new Sample(Map.of("service", "api"), value)), interval);
+            assertThat(machine.evaluate(anomalyRule, normal, t, interval)).isEmpty();
+        }
+        List<Sample> slow = scores.anomalous(anomalyRule, List.of(new Sample(Map.of("service", "api"), 0.9)), interval);
+        List<IncomingAlert> firing = machine.evaluate(anomalyRule, slow, t, interval);
+        assertThat(firing).singleElement().satisfies(a -> {
+            assertThat(a.labels()).containsEntry("anomaly", "true").containsEntry("alertname", "LatencyAnomaly");
+            assertThat(a.annotations()).containsEntry("summary", "latency of api is unusual")
+                    .containsEntry("anomaly_check", "new-range").containsEntry("anomaly_value", "0.900000")
+                    .containsKeys("anomaly_score", "anomaly_baseline", "anomaly_deviation");
+            assertThat(a.annotations().get("anomaly_reason")).startsWith("value 0.9000 is outside the range seen so far");
+            assertThat(a.annotations().get("anomaly_deviation")).endsWith("% of the range");
+        });
+        // The next evaluations score low (one anomaly is reported once); keep_firing_for keeps the alert and its reason.
+        t = t.plus(interval);
+        List<Sample> after = scores.anomalous(anomalyRule, List.of(new Sample(Map.of("service", "api"), 0.2)), interval);
+        assertThat(after).isEmpty();
+        assertThat(machine.evaluate(anomalyRule, after, t, interval)).singleElement()
+                .satisfies(a -> assertThat(a.annotations()).containsEntry("anomaly_check", "new-range"));
     }
 
     @Test

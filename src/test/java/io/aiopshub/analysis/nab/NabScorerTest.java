@@ -93,4 +93,22 @@ class NabScorerTest {
         inProbation[5] = 1;
         assertThat(NabScorer.score(new NabScorer.File(inProbation, window), 0.5, standard)).isEqualTo(-1.0);
     }
+
+    @Test
+    void theOptimiserFindsANarrowOptimumBetweenAnyGridPointsAsNabsSweepDoes() {
+        // 100 rows, probation 15, one window at rows 50..59. The detection at the window's first row scores
+        // 0.612315, a false positive before it 0.61231: only a threshold in (0.61231, 0.612315] takes the
+        // window without the false positive (raw 1.0); any coarser search finds 1 - 0.11 at best.
+        double[] scores = new double[100];
+        scores[30] = 0.61231;
+        scores[50] = 0.612315;
+        List<NabScorer.File> corpus = List.of(new NabScorer.File(scores, List.of(new int[] {50, 59})));
+        NabScorer.Result best = NabScorer.optimise(corpus, standard);
+        assertThat(best.threshold()).isEqualTo(0.612315);
+        assertThat(best.raw()).isCloseTo(1.0, offset(1e-9));
+        // Nothing worth detecting: the highest threshold, no detections, the null score.
+        NabScorer.Result none = NabScorer.optimise(List.of(new NabScorer.File(new double[100], List.of(new int[] {50, 59}))), standard);
+        assertThat(none.raw()).isEqualTo(-1.0);
+        assertThat(none.normalised()).isZero();
+    }
 }
