@@ -73,7 +73,24 @@ public final class LogHubBenchmark {
             }
         }
         List<String> systems = corpora.stream().map(Corpus::system).toList();
-        int all = MinerSettings.choose(ga, systems, -1);
+        boolean[] robust = new boolean[grid.size()];
+        double[][] synthetic = new double[grid.size()][SyntheticLogFormats.FORMATS.size()];
+        for (int c = 0; c < grid.size(); c++) {
+            robust[c] = true;
+            for (int f = 0; f < SyntheticLogFormats.FORMATS.size(); f++) {
+                SyntheticLogFormats.Labelled labelled = SyntheticLogFormats.generate(SyntheticLogFormats.FORMATS.get(f),
+                        2000, 7);
+                LogTemplateMiner miner = new LogTemplateMiner(grid.get(c), Clock.systemUTC());
+                List<String> assigned = new ArrayList<>(labelled.lines().size());
+                for (String line : labelled.lines()) {
+                    assigned.add(miner.add(line).templateId());
+                }
+                assigned.replaceAll(miner::currentId);
+                synthetic[c][f] = groupingAccuracy(assigned, labelled.events());
+                robust[c] &= synthetic[c][f] >= MinerSettings.SYNTHETIC_FLOOR;
+            }
+        }
+        int all = MinerSettings.choose(ga, systems, -1, robust);
         out.printf("settings chosen on all %d systems: %s%s%n", corpora.size(), MinerSettings.describe(grid.get(all)),
                 all == defaults ? " (= MinerConfig.defaults())" : " -- NOT MinerConfig.defaults(), which is "
                         + MinerSettings.describe(MinerConfig.defaults()));
@@ -86,7 +103,7 @@ public final class LogHubBenchmark {
         long lines = 0;
         for (int s = 0; s < corpora.size(); s++) {
             Corpus corpus = corpora.get(s);
-            int chosen = MinerSettings.choose(ga, systems, s);
+            int chosen = MinerSettings.choose(ga, systems, s, robust);
             double normal = ga[defaults][s];
             double loo = ga[chosen][s];
             Double drain = DRAIN.get(corpus.system());
@@ -107,7 +124,12 @@ public final class LogHubBenchmark {
         out.printf("average GA %.4f, leave-one-system-out %.4f, over %d systems%n", average, looSum / corpora.size(),
                 corpora.size());
         out.printf("worst gap to Drain %+.4f (%s); allowed %.2f%n", worstGap, worst, -DRAIN_MARGIN);
-        MinerSettings.ablation(grid, ga, systems, defaults, out);
+        StringBuilder formats = new StringBuilder("generated formats (SyntheticLogFormats, 2000 lines each), GA:");
+        for (int f = 0; f < SyntheticLogFormats.FORMATS.size(); f++) {
+            formats.append(String.format(" %s %.4f", SyntheticLogFormats.FORMATS.get(f), synthetic[defaults][f]));
+        }
+        out.println(formats);
+        MinerSettings.ablation(grid, ga, systems, defaults, robust, out);
         double[] perSecond = throughput(corpora, lines);
         out.printf("throughput %.0f lines/s (single thread, after warm-up)%n", perSecond[0]);
         out.printf("throughput by the thread's CPU time %.0f lines/s (less sensitive to other load on the machine)%n",

@@ -88,6 +88,14 @@ public final class LogTemplateMiner {
         // The closing-word rule is about words: the value of a closing key=value pair is a value.
         boolean closingWord = config.lastTokenRule() && !masked.lastIsValue();
         byte[] kinds = config.keyValueStructure() ? masked.kinds() : null;
+        if (kinds != null) {
+            // One-word values are variables: masked, they neither route the tree nor count.
+            for (int i = 0; i < tokens.length; i++) {
+                if (kinds[i] == LogMasker.VALUE) {
+                    tokens[i] = LogMasker.WILDCARD;
+                }
+            }
+        }
         Instant now = clock.instant();
         List<Cluster> leaf = leafFor(tokens);
         Cluster best = best(leaf, tokens, kinds, closingWord, config.thresholdFor(tokens.length));
@@ -144,10 +152,19 @@ public final class LogTemplateMiner {
                 String token = candidate.tokens[i];
                 if (token.equals(LogMasker.WILDCARD) || (kinds != null && kinds[i] == LogMasker.VALUE)) {
                     wildcards++;
+                } else if (config.maskedMatchesWord() && tokens[i].equals(LogMasker.WILDCARD)) {
+                    // A masked value where the template has a word: the word was a value too, seen first
+                    // without a digit ("user webmaster", then "user test9"); no evidence either way.
+                    wildcards++;
+                } else if (kinds != null && kinds[i] == LogMasker.KEY) {
+                    // Keys are the line's structure, the same in every event of a format: they have to
+                    // be equal, but being equal says nothing about the event.
+                    if (!token.equals(tokens[i])) {
+                        continue candidates;
+                    }
+                    wildcards++;
                 } else if (token.equals(tokens[i])) {
                     equal++;
-                } else if (kinds != null && kinds[i] == LogMasker.KEY) {
-                    continue candidates;
                 }
             }
             int constant = tokens.length - wildcards;

@@ -24,19 +24,22 @@ package io.aiopshub.analysis.logs;
  * @param mergeAfter          templates of one branch that differ from each other at one position only are
  *                            merged (that position is a value) once this many distinct values were seen
  *                            there; 0 turns merging off
+ * @param maskedMatchesWord   a masked token of the line (a value) where the template has a word counts as
+ *                            neither equal nor different, like a {@code <*>} of the template
  */
 public record MinerConfig(int depth, double similarityThreshold, int maxChildren, int maxTemplates, int shortLength,
                           boolean lastTokenRule, boolean splitKeyValue, boolean keyValueStructure,
-                          int mergeAfter) {
+                          int mergeAfter, boolean maskedMatchesWord) {
 
     public static MinerConfig defaults() {
-        return new MinerConfig(4, 0.75, 100, 5_000, 0, true, true, true, 0);
+        return new MinerConfig(4, 0.90, 100, 5_000, 0, true, true, true, 3, true);
     }
 
     /** The defaults with another depth, threshold, fan-out and size. */
     public MinerConfig(int depth, double similarityThreshold, int maxChildren, int maxTemplates) {
         this(depth, similarityThreshold, maxChildren, maxTemplates, defaults().shortLength, defaults().lastTokenRule,
-                defaults().splitKeyValue, defaults().keyValueStructure, defaults().mergeAfter);
+                defaults().splitKeyValue, defaults().keyValueStructure, defaults().mergeAfter,
+                defaults().maskedMatchesWord);
     }
 
     public MinerConfig {
