@@ -1,6 +1,7 @@
 package io.aiopshub.analysis.logs;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -182,14 +183,14 @@ final class LogMasker {
                 return;
             }
             if (tokens.size() == kinds.length) {
-                kinds = java.util.Arrays.copyOf(kinds, kinds.length * 2);
+                kinds = Arrays.copyOf(kinds, kinds.length * 2);
             }
             kinds[tokens.size()] = kind;
             tokens.add(isVariable(token) ? WILDCARD : token);
         }
 
         Masked build() {
-            return new Masked(tokens, java.util.Arrays.copyOf(kinds, tokens.size()));
+            return new Masked(tokens, Arrays.copyOf(kinds, tokens.size()));
         }
     }
 

@@ -12,8 +12,11 @@ import java.util.Map;
  * Online log template miner of the Drain family: lines are masked ({@link LogMasker}), then routed
  * through a fixed-depth tree (token count, then the leading tokens) to a small list of templates; the
  * most similar one above the threshold takes the line and turns differing positions into {@code <*>},
- * otherwise the line starts a new template. Only templates with the same last token (or a {@code <*>}
- * there) are candidates: a differing constant closing word makes a different event. Ids are stable for
+ * otherwise the line starts a new template. What adapts to the data rather than to a format: values of
+ * key=value pairs, JSON members and bracketed fields are variables and keys are structure
+ * ({@link MinerConfig#keyValueStructure()}); a position where a third value turns up with all else
+ * equal is a value, and its templates merge ({@link MinerConfig#mergeAfter()}, {@link #currentId}).
+ * Each rule is a setting that {@code bench/run.sh loghub} scores on every system. Ids are stable for
  * the life of a template, also across {@link #restore restores}. Memory is bounded by
  * {@link MinerConfig#maxTemplates()} (least recently seen forgotten first) and
  * {@link MinerConfig#maxChildren()}. Not thread-safe: one miner per service, callers synchronise.
