@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Reads log lines as Filebeat (ECS), Fluent Bit and Vector ship them: one object or an array. Each item
- * is judged on its own: bad items are reported with their index and field, good items are kept.
+ * is judged on its own: bad items are reported with their index and field, good items are kept. Items
+ * that continue a multi-line event (stack trace frames, a traceback's lines) are folded into the item
+ * that starts it ({@link MultilineFolder}).
  * <ul>
  *   <li>message: {@code message}, else {@code log} (a string, or an object with {@code message})</li>
  *   <li>service: {@code service.name} (or {@code service} as a string), {@code kubernetes.labels.app},
@@ -123,7 +125,7 @@ public class LogPayloadParser {
             throw new PayloadValidationException(problems.isEmpty()
                     ? List.of(new FieldProblem("[" + first.index() + "]", first.message())) : problems);
         }
-        return new Parsed(lines, rejected);
+        return new Parsed(MultilineFolder.fold(lines), rejected);
     }
 
     /** A value and the field it came from, so a problem names the field the sender used. */

@@ -47,11 +47,22 @@ class LogTemplateMinerTest {
         assertThat(agent).isNotEqualTo(spp);
         assertThat(miner.add("Session: 30546174_4261722402 initialized by client WindowsUpdateAgent.").templateId())
                 .isEqualTo(agent);
-        // A differing word elsewhere is still a value, and a masked closing token matches any value.
+    }
+
+    @Test
+    void aPositionThatTakesAThirdValueWhileAllElseIsEqualIsAValueAndItsTemplatesMerge() {
         TemplateMatch root = miner.add("Failed password for root from 5.36.59.76 port 42393 ssh2");
         TemplateMatch git = miner.add("Failed password for git from 187.141.143.180 port 33532 ssh2");
-        assertThat(git.templateId()).isEqualTo(root.templateId());
-        assertThat(git.template()).isEqualTo("Failed password for <*> from <*> port <*> <*>");
+        // Two words at one position may be two events (a client "SPP" and a client "WindowsUpdateAgent")...
+        assertThat(git.templateId()).isNotEqualTo(root.templateId());
+        // ...a third value there, with everything else equal, makes it a value: one template from now on.
+        TemplateMatch admin = miner.add("Failed password for admin from 5.36.59.77 port 42394 ssh2");
+        assertThat(admin.isNew()).isFalse();
+        assertThat(admin.template()).isEqualTo("Failed password for <*> from <*> port <*> <*>");
+        assertThat(miner.currentId(root.templateId())).isEqualTo(admin.templateId());
+        assertThat(miner.currentId(git.templateId())).isEqualTo(admin.templateId());
+        assertThat(miner.add("Failed password for git from 10.0.0.9 port 1 ssh2").templateId()).isEqualTo(admin.templateId());
+        assertThat(miner.size()).isEqualTo(1);
     }
 
     @Test
