@@ -4,7 +4,8 @@
 # in batches of 100 from N concurrent senders (AlertLoadDriver), in turn: repeats, then all-new alerts.
 # Then measures the hub's engine apply rate: the inbox backlog left by the all-new run, divided by the
 # time the engine takes to drain it with no load running.
-# Usage: bench/ingest.sh [seconds-per-run] [concurrency]   (SKIP_BUILD=1 reuses target/aiops-hub-*.jar)
+# Usage: bench/ingest.sh [seconds-per-run] [concurrency]   (SKIP_BUILD=1 reuses target/aiops-hub-*.jar;
+# JAR= another jar, JAVA_OPTS= JVM options, HUB_ARGS= more hub settings)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN="${1:-20}"
@@ -16,7 +17,7 @@ TOKEN="bench-$(date +%s)"
 DATA="$(mktemp -d)"
 
 [ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -o -B -DskipTests package
-JAR="$(ls target/aiops-hub-*.jar | grep -v original | head -1)"
+JAR="${JAR:-$(ls target/aiops-hub-*.jar | grep -v original | head -1)}"
 
 cat > "$DATA/alertmanager.yml" <<'YAML'
 route:
@@ -24,23 +25,22 @@ route:
 receivers:
   - name: blackhole
 YAML
-java -Xmx2g -jar "$JAR" --server.port="$HUB_PORT" --spring.datasource.url="jdbc:h2:file:$DATA/hub" \
-  --aiops.security.api-tokens="$TOKEN" --logging.level.root=WARN --logging.level.io.aiopshub.notify=WARN \
+java -Xmx2g ${JAVA_OPTS:-} -jar "$JAR" --server.port="$HUB_PORT" --spring.datasource.url="jdbc:h2:file:$DATA/hub" \
+  --aiops.security.api-tokens="$TOKEN" --logging.level.root=WARN --logging.level.io.aiopshub.notify=WARN ${HUB_ARGS:-} \
   > "$DATA/hub.log" 2>&1 &
 HUB=$!
 "$ALERTMANAGER" --config.file="$DATA/alertmanager.yml" --storage.path="$DATA/am" \
   --web.listen-address="127.0.0.1:$AM_PORT" --cluster.listen-address= --log.level=warn > "$DATA/am.log" 2>&1 &
 AM=$!
 trap 'kill $HUB $AM 2>/dev/null || true; wait $HUB $AM 2>/dev/null || true; rm -rf "$DATA"' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$HUB_PORT/actuator/health" > /dev/null && break
+# Ready means the API itself answers; a hub that never gets ready ends the run instead of measuring 404s.
+ready=0
+for _ in $(seq 1 300); do
+  if curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$HUB_PORT/api/v1/incidents" > /dev/null; then ready=1; break; fi
+  kill -0 $HUB 2>/dev/null || break
   sleep 1
 done
-# Health may say UP before the routes answer: wait for the API itself.
-for _ in $(seq 1 60); do
-  curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$HUB_PORT/api/v1/incidents" > /dev/null && break
-  sleep 1
-done
+[ "$ready" = 1 ] || { echo "the hub did not get ready; its log:" >&2; tail -50 "$DATA/hub.log" >&2; exit 1; }
 for _ in $(seq 1 30); do
   curl -fs "http://127.0.0.1:$AM_PORT/-/ready" > /dev/null && break
   sleep 1

@@ -74,10 +74,11 @@ public class IncidentDispatcher {
         List<Map<String, String>> firingLabels = policy().inhibitRules().isEmpty() ? List.of()
                 : jdbc.query("select labels_json from alerts where status = 'firing' and silenced_by is null",
                         (rs, i) -> LabelsConverter.read(rs.getString(1)));
+        InhibitionSources inhibition = new InhibitionSources(policy().inhibitRules(), firingLabels);
         for (IncidentEntity incident : due) {
             try {
                 transaction.executeWithoutResult(status -> incidents.findById(incident.getId())
-                        .ifPresent(fresh -> flush(fresh, now, activeSilences, firingLabels)));
+                        .ifPresent(fresh -> flush(fresh, now, activeSilences, inhibition)));
             } catch (OptimisticLockingFailureException e) {
                 // Another instance (or an ack) changed it meanwhile; it is looked at again next tick.
                 LOG.debug("Incident {} changed concurrently; flush skipped", incident.getId());
@@ -87,11 +88,11 @@ public class IncidentDispatcher {
     }
 
     void flush(IncidentEntity incident, Instant now, List<SilenceService.ActiveSilence> activeSilences,
-               List<Map<String, String>> firingLabels) {
+               InhibitionSources inhibition) {
         RoutingPolicy.Route route = policy().route(incident.getRouteId());
         List<AlertEntity> members = alerts.findByIncidentIdOrderById(incident.getId());
         expire(members, now);
-        mute(incident, members, activeSilences, firingLabels);
+        mute(incident, members, activeSilences, inhibition);
 
         TreeSet<String> notifiable = new TreeSet<>();
         boolean anyFiring = false;
@@ -180,7 +181,7 @@ public class IncidentDispatcher {
     }
 
     private void mute(IncidentEntity incident, List<AlertEntity> members, List<SilenceService.ActiveSilence> activeSilences,
-                      List<Map<String, String>> firingLabels) {
+                      InhibitionSources inhibition) {
         int silenced = 0;
         int inhibited = 0;
         for (AlertEntity alert : members) {
@@ -198,7 +199,7 @@ public class IncidentDispatcher {
                     silenced++;
                 }
             }
-            boolean isInhibited = isInhibited(alert.getLabels(), firingLabels);
+            boolean isInhibited = inhibition.inhibits(alert.getLabels());
             if (isInhibited != alert.isInhibited()) {
                 timeline.record(incident.getId(), isInhibited ? IncidentTimeline.INHIBITED : IncidentTimeline.UNINHIBITED,
                         null, "fingerprint=" + alert.getFingerprint());
@@ -210,22 +211,6 @@ public class IncidentDispatcher {
         }
         metrics.alertsSilenced(silenced);
         metrics.alertsInhibited(inhibited);
-    }
-
-    /** Alertmanager's inhibition: a firing source alert mutes a matching target with the same equal labels. */
-    boolean isInhibited(Map<String, String> target, List<Map<String, String>> firingLabels) {
-        for (RoutingPolicy.InhibitRule rule : policy().inhibitRules()) {
-            if (!rule.isTarget(target)) {
-                continue;
-            }
-            for (Map<String, String> source : firingLabels) {
-                // An alert never inhibits itself, even when it matches both sides.
-                if (source != target && !source.equals(target) && rule.isSource(source) && rule.sameEqualLabels(source, target)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private void notify(IncidentEntity incident, RoutingPolicy.Route route, List<AlertEntity> members, Kind kind,

@@ -23,6 +23,7 @@ import io.aiopshub.store.AlertInbox.InboxEvent;
 import io.aiopshub.store.AlertRepository;
 import io.aiopshub.store.IncidentEntity;
 import io.aiopshub.store.IncidentRepository;
+import io.aiopshub.store.NewAlertRows;
 
 /**
  * Applies stored events to alerts and incidents: an alert joins the open incident of its group (route +
@@ -42,6 +43,7 @@ public class IncidentEngine {
     public static final String RESOLVED = "resolved";
     /** Most alerts one expiry sweep resolves; the rest wait for the next tick. */
     private static final int EXPIRY_BATCH = 500;
+    private static final int IN_LIST_CHUNK = 1000;
 
     /** What one batch reads up front and writes at the end, so that applying an event costs no query. */
     private static final class Batch {
@@ -65,17 +67,19 @@ public class IncidentEngine {
     private final AlertInbox inbox;
     private final IncidentRepository incidents;
     private final AlertRepository alerts;
+    private final NewAlertRows newAlertRows;
     private final IncidentTimeline timeline;
     private final CurrentRoutingPolicy policies;
     private final Clock clock;
     private final int batchSize;
 
     public IncidentEngine(InboxBatches batches, AlertInbox inbox, IncidentRepository incidents, AlertRepository alerts,
-                          IncidentTimeline timeline, CurrentRoutingPolicy policies, Clock clock, HubProperties properties) {
+                          NewAlertRows newAlertRows, IncidentTimeline timeline, CurrentRoutingPolicy policies, Clock clock, HubProperties properties) {
         this.batches = batches;
         this.inbox = inbox;
         this.incidents = incidents;
         this.alerts = alerts;
+        this.newAlertRows = newAlertRows;
         this.timeline = timeline;
         this.policies = policies;
         this.clock = clock;
@@ -99,9 +103,10 @@ public class IncidentEngine {
             apply(event, now, batch);
         }
         incidents.saveAll(batch.newIncidents);
-        alerts.saveAll(batch.newAlerts);
-        // Timeline rows reference incidents: write those first, then the whole timeline in one batch.
+        // New alerts and timeline rows reference incidents: write those (and the changes to alerts already
+        // stored) first, then the new alerts and the whole timeline in JDBC batches.
         incidents.flush();
+        newAlertRows.insertAll(batch.newAlerts);
         resolveIncidentsWithoutFiringAlerts(batch.lostFiring, now, batch.timeline);
         timeline.recordAll(batch.timeline);
     }
@@ -121,13 +126,27 @@ public class IncidentEngine {
             hashes.add(r.groupHash());
             fingerprints.add(r.event().fingerprint());
         }
-        for (IncidentEntity incident : incidents.findByOpenGroupKeyIn(hashes)) {
-            batch.openByGroup.put(incident.getOpenGroupKey(), incident);
+        for (List<String> chunk : chunks(hashes)) {
+            for (IncidentEntity incident : incidents.findByOpenGroupKeyIn(chunk)) {
+                batch.openByGroup.put(incident.getOpenGroupKey(), incident);
+            }
         }
-        for (AlertEntity alert : alerts.findByFingerprintIn(fingerprints)) {
-            batch.alertsByIncidentAndFingerprint.put(Batch.key(alert.getIncidentId(), alert.getFingerprint()), alert);
+        for (List<String> chunk : chunks(fingerprints)) {
+            for (AlertEntity alert : alerts.findByFingerprintIn(chunk)) {
+                batch.alertsByIncidentAndFingerprint.put(Batch.key(alert.getIncidentId(), alert.getFingerprint()), alert);
+            }
         }
         return batch;
+    }
+
+    /** Keeps each IN list well below the databases' bind-parameter limits however large a batch is. */
+    private static List<List<String>> chunks(Set<String> values) {
+        List<String> all = new ArrayList<>(values);
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += IN_LIST_CHUNK) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + IN_LIST_CHUNK)));
+        }
+        return chunks;
     }
 
     private void apply(Routed routed, Instant now, Batch batch) {

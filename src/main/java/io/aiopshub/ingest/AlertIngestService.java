@@ -10,12 +10,11 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.aiopshub.config.HubMetrics;
 import io.aiopshub.config.HubProperties;
 import io.aiopshub.store.AfterCommit;
-import io.aiopshub.store.AlertInbox;
+import io.aiopshub.store.InboxGroupCommit;
 import io.aiopshub.store.AlertInbox.InboxEvent;
 import io.aiopshub.store.DedupStore;
 import io.aiopshub.store.DedupStore.AlertState;
@@ -37,21 +36,18 @@ public class AlertIngestService {
         }
     }
 
-    private final AlertInbox inbox;
+    private final InboxGroupCommit groupCommit;
     private final DedupStore dedupStore;
     private final Fingerprinter fingerprinter;
-    private final TransactionTemplate transaction;
     private final HubMetrics metrics;
     private final Clock clock;
     private final Duration resolveTimeout;
 
-    public AlertIngestService(AlertInbox inbox, DedupStore dedupStore, Fingerprinter fingerprinter,
-                              TransactionTemplate transaction, HubMetrics metrics, Clock clock,
-                              HubProperties properties) {
-        this.inbox = inbox;
+    public AlertIngestService(InboxGroupCommit groupCommit, DedupStore dedupStore, Fingerprinter fingerprinter,
+                              HubMetrics metrics, Clock clock, HubProperties properties) {
+        this.groupCommit = groupCommit;
         this.dedupStore = dedupStore;
         this.fingerprinter = fingerprinter;
-        this.transaction = transaction;
         this.metrics = metrics;
         this.clock = clock;
         this.resolveTimeout = properties.getIngest().getResolveTimeout();
@@ -79,7 +75,8 @@ public class AlertIngestService {
             }
         }
         if (!toStore.isEmpty()) {
-            transaction.executeWithoutResult(status -> inbox.append(toStore));
+            // One commit for many concurrent requests; returns once this request's events are committed.
+            groupCommit.append(toStore);
             // Only once committed: inside a caller's transaction (log sources mine and checkpoint in one)
             // a rollback must not leave these events "seen".
             AfterCommit.run(() -> remember(storedStates));
