@@ -31,8 +31,11 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 class RcaScenarioEvaluationTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(RcaScenarioEvaluationTest.class);
-    /** Score measured in this branch, before the correlation (groups, log evidence, change events) is merged. */
-    static final double FLOOR = 0.0;
+    /**
+     * Measured in the analyst branch before the correlation (groups, log evidence, change events) was merged:
+     * 37 of 44 (docs/benchmarks.md). The floor leaves two scenarios of room for the timing of a loaded machine.
+     */
+    static final double FLOOR = 35.0 / 44;
     static final Path REPORT = Path.of("target/rca-scenarios.txt");
 
     @Autowired TestRestTemplate http;
