@@ -55,8 +55,10 @@ class GroupPromptTest {
 
     @Test
     void aSmallBudgetDropsWholeGroupItemsNotTheInstructions() {
-        String prompt = new PromptBuilder(new Redactor(), catalog, 1_500).build(symptom());
-        assertThat(prompt.length()).isLessThanOrEqualTo(1_500 * 4 + 200);
+        int whole = new PromptBuilder(new Redactor(), catalog, 100_000).build(symptom()).length();
+        int budget = whole / 4 - 60;
+        String prompt = new PromptBuilder(new Redactor(), catalog, budget).build(symptom());
+        assertThat(prompt.length()).isLessThanOrEqualTo(budget * 4 + 100);
         assertThat(prompt).contains("one of: postgres, checkout").contains("lower-priority items left out");
     }
 }

@@ -80,7 +80,7 @@ class LogIngestToIncidentTest {
         ResponseEntity<String> service = http.postForEntity("/api/v1/analyze",
                 new HttpEntity<>("{\"service\":\"checkout\",\"window\":\"1d\"}", headers), String.class);
         assertThat(service.getStatusCode().value()).isEqualTo(200);
-        assertThat(service.getBody()).contains("\"provider\":\"rule-based\"").contains("checkout cannot reach db-")
+        assertThat(service.getBody()).contains("\"provider\":\"rule-based\"").contains("checkout cannot reach")
                 .contains("\"category\":\"dependency\"");
         assertThat(http.postForEntity("/api/v1/analyze", new HttpEntity<>("{\"service\":\"x\",\"window\":\"forever\"}", headers),
                 String.class).getBody()).contains("\"field\":\"window\"");
