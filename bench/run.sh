@@ -2,6 +2,9 @@
 # Analysis and start-up benchmarks. Usage:
 #   bench/run.sh loghub DIR   template-miner grouping accuracy and lines/s on LogHub-2k (e.g. ../shared/datasets/loghub-2k)
 #   bench/run.sh nab DIR      anomaly detector on the Numenta Anomaly Benchmark (e.g. ../shared/datasets/nab)
+#   bench/run.sh rca          root cause end to end: starts the hub in a test JVM (RcaScenarioEvaluationTest), posts the
+#                             multi-signal scenarios of src/test/resources/rca-scenarios through its REST API and
+#                             prints root service and category per scenario, then the score
 #   bench/run.sh startup      starts the packaged jar once in a scratch copy of routes/, config/, playbooks/ and
 #                             runbooks/, polls /actuator/health until UP, prints the time and RSS, stops it
 #                             (JAVA_OPTS adds JVM options; JAR picks another jar; builds the jar when there is none)
@@ -46,11 +49,20 @@ startup() {
   wait "$pid" 2>/dev/null || true
 }
 
+rca() {
+  rm -f target/rca-scenarios.txt
+  # The test's own verdict (the score floor) is not the benchmark's: the table is printed either way.
+  ./mvnw -q -B test -Dtest=RcaScenarioEvaluationTest -Dsurefire.failIfNoSpecifiedTests=false >/dev/null 2>&1 || true
+  [ -f target/rca-scenarios.txt ] || { echo "the scenario run produced no table; see target/surefire-reports" >&2; exit 1; }
+  cat target/rca-scenarios.txt
+}
+
 case "$mode" in
+  rca) rca; exit 0 ;;
   loghub) main=io.aiopshub.bench.LogHubBenchmark ;;
   nab) main=io.aiopshub.bench.NabBenchmark ;;
   startup) startup; exit 0 ;;
-  *) echo "usage: bench/run.sh loghub|nab DIR | bench/run.sh startup" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh loghub|nab DIR | bench/run.sh rca | bench/run.sh startup" >&2; exit 2 ;;
 esac
 [ -d "$dir" ] || { echo "no such directory: $dir" >&2; exit 2; }
 ./mvnw -q -B -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null

@@ -126,7 +126,7 @@ class SecretsNeverLeaveTest {
         RECEIVERS.stubFor(post(urlEqualTo("/hooks/aiops")).willReturn(aResponse().withStatus(204)));
         // The model "answers" with a secret of its own, so the API's redaction of stored analyses shows.
         String answer = """
-                {"summary":"the login of checkout fails, password=%s","root_cause":"wrong credentials",
+                {"summary":"the login of checkout fails, password=%s","root_cause":"wrong credentials","root_service":"checkout","category":"security",
                  "severity":"critical","confidence":0.7,"evidence":[{"kind":"alert","ref":"LoginLeak","detail":"token=%s"}],
                  "suggested_actions":[]}""".formatted(LLM_ECHO, LLM_ECHO).replace("\n", " ");
         RECEIVERS.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)

@@ -17,7 +17,7 @@ import io.aiopshub.rca.rules.RuleBasedAnalyst;
 /**
  * {@code bench/llm-eval.sh [set.yaml]}: scores the rule-based analyst on the evaluation set and, when a
  * provider is configured (AIOPS_LLM_OPENAI_BASE_URL / AIOPS_LLM_OLLAMA_BASE_URL, as for the hub), the
- * LLM chain too, its free-text root cause put into a category by {@link EvaluationSet#categorise}.
+ * LLM chain too (the category its answer names).
  * Last line: {@code rule-based <accuracy> llm <accuracy|n/a>}.
  */
 public final class AnalystEvaluation {
@@ -45,8 +45,7 @@ public final class AnalystEvaluation {
                 String byLlm = "n/a";
                 if (llm.hasProviders()) {
                     LlmAnalyst.LlmOutcome outcome = llm.analyze(c.evidence());
-                    byLlm = outcome == null ? "failed" : EvaluationSet.categorise(outcome.result().rootCause() + " "
-                            + outcome.result().summary());
+                    byLlm = outcome == null ? "failed" : outcome.result().category();
                 }
                 rulesCorrect += byRules.equals(c.expected()) ? 1 : 0;
                 llmCorrect += byLlm.equals(c.expected()) ? 1 : 0;

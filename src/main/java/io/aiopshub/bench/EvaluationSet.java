@@ -47,6 +47,12 @@ public final class EvaluationSet {
     /** Puts a free-text explanation into a category by its words (first match wins). */
     public static String categorise(String text) {
         String t = text.toLowerCase(Locale.ROOT);
+        if (t.matches("(?s).*(certificate|x509|tls|credential|password|authenticat|unauthori|brute|attack).*")) {
+            return "security";
+        }
+        if (t.matches("(?s).*(config|setting|clock|ntp|feature flag|image tag).*")) {
+            return "configuration";
+        }
         if (t.matches("(?s).*(connection refused|cannot reach|unreachable|timed? ?out|dependency|upstream|database|no route).*")) {
             return "dependency";
         }

@@ -159,10 +159,10 @@ public class IncidentAnalysisService {
         if (llm != null) {
             rootCause = llm.result().rootCause();
             double cost = prices.cost(llm.model(), llm.tokensIn(), llm.tokensOut());
-            jdbc.update("insert into incident_analyses (incident_id, signature, provider, model, result_json, prompt, "
+            jdbc.update("insert into incident_analyses (incident_id, signature, provider, model, category, result_json, prompt, "
                     + "response, latency_ms, tokens_in, tokens_out, cost_usd, similar_json, runbooks_json, created_at) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    id, signature, llm.provider(), llm.model(), write(llm.result()), llm.prompt(), llm.response(),
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    id, signature, llm.provider(), llm.model(), llm.result().category(), write(llm.result()), llm.prompt(), llm.response(),
                     llm.latencyMillis(), llm.tokensIn(), llm.tokensOut(), cost,
                     write(similar), write(relevantRunbooks), Timestamp.from(clock.instant()));
             meters.counter("aiops.llm.tokens", "provider", llm.provider(), "direction", "in").increment(llm.tokensIn());
@@ -219,7 +219,9 @@ public class IncidentAnalysisService {
     }
 
     /** The answer to {@code POST /api/v1/analyze}: which analyst answered and what it said. */
-    public record ServiceAnalysis(String service, String window, String provider, Object result,
+    public record ServiceAnalysis(String service, String window, String provider, String category,
+                                  @com.fasterxml.jackson.annotation.JsonProperty("root_service") String rootService,
+                                  io.aiopshub.rca.analysis.AnalysisResult result,
                                   List<SimilarIncidents.Match> similarIncidents, List<Runbooks.Section> runbooks) { }
 
     /**
@@ -251,11 +253,12 @@ public class IncidentAnalysisService {
         List<Runbooks.Section> relevantRunbooks = runbooks.relevant(description, 2);
         LlmAnalyst.LlmOutcome llm = llmAnalyst.hasProviders() ? llmAnalyst.analyze(evidence, similar, relevantRunbooks) : null;
         if (llm != null) {
-            return new ServiceAnalysis(service, window.toString(), llm.provider(), llm.result(), similar, relevantRunbooks);
+            return new ServiceAnalysis(service, window.toString(), llm.provider(), llm.result().category(),
+                    llm.result().rootService(), llm.result(), similar, relevantRunbooks);
         }
         RuleBasedAnalyst.Outcome outcome = analyst.analyze(evidence);
-        return new ServiceAnalysis(service, window.toString(), ruleBasedName(),
-                outcome.result(), similar, relevantRunbooks);
+        return new ServiceAnalysis(service, window.toString(), ruleBasedName(), outcome.category(),
+                outcome.result().rootService(), outcome.result(), similar, relevantRunbooks);
     }
 
     /** A recurring incident (same signature) reuses the cached answer instead of paying again. */

@@ -54,7 +54,7 @@ class LlmAnalysisChainTest {
     static final WireMockServer OPENAI = new WireMockServer(options().dynamicPort());
     static final WireMockServer OLLAMA = new WireMockServer(options().dynamicPort());
     static final String ANSWER = """
-            {"summary":"checkout cannot reach its database","root_cause":"the database host refuses connections",
+            {"summary":"checkout cannot reach its database","root_cause":"the database host refuses connections","root_service":"checkout","category":"dependency",
              "severity":"critical","confidence":0.8,
              "evidence":[{"kind":"alert","ref":"ServiceDown","detail":"checkout down"}],
              "suggested_actions":[{"action_id":"teleport_server","parameters":{},"reason":"not in the catalog"}]}""";

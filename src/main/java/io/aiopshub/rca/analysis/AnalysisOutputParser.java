@@ -37,11 +37,19 @@ public final class AnalysisOutputParser {
     }
 
     public ParseOutcome parse(String modelOutput) {
+        return parse(modelOutput, List.of());
+    }
+
+    /**
+     * @param knownServices the services the prompt showed; when not empty, a {@code root_service} that is none
+     *                      of them is a problem (the model invented or misspelled it), repaired like the others
+     */
+    public ParseOutcome parse(String modelOutput, List<String> knownServices) {
         JsonExtractor.Extraction extraction = extractor.extract(modelOutput);
         if (extraction.problem() != null) {
             return new ParseOutcome.Failure(List.of(extraction.problem()));
         }
-        AnalysisReader.Reading reading = reader.read(extraction.json());
+        AnalysisReader.Reading reading = reader.read(extraction.json(), knownServices);
         if (!reading.problems().isEmpty()) {
             return new ParseOutcome.Failure(reading.problems());
         }
@@ -66,8 +74,6 @@ public final class AnalysisOutputParser {
             }
             kept.add(action);
         }
-        AnalysisResult filtered = new AnalysisResult(result.summary(), result.rootCause(), result.severity(),
-                result.confidence(), result.evidence(), kept);
-        return new ParseOutcome.Success(filtered, dropped);
+        return new ParseOutcome.Success(result.withActions(kept), dropped);
     }
 }

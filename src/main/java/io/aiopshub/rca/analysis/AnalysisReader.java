@@ -24,10 +24,19 @@ final class AnalysisReader {
         this.mapper = mapper;
     }
 
-    Reading read(JsonNode root) {
+    /**
+     * @param knownServices the services the prompt named; when not empty, {@code root_service} must be one of
+     *                      them (case and surrounding space forgiven, the known spelling kept)
+     */
+    Reading read(JsonNode root, List<String> knownServices) {
         List<String> problems = new ArrayList<>();
         String summary = requiredText(root, "summary", "summary", true, problems);
         String rootCause = requiredText(root, "root_cause", "root_cause", true, problems);
+        String rootService = requiredText(root, "root_service", "root_service", true, problems);
+        if (rootService != null && !knownServices.isEmpty()) {
+            rootService = known(rootService, knownServices, problems);
+        }
+        String category = oneOf(root, "category", "category", AnalysisSchema.CATEGORIES, problems);
         String severity = oneOf(root, "severity", "severity", AnalysisSchema.SEVERITIES, problems);
         double confidence = confidence(root, problems);
         List<Evidence> evidence = new ArrayList<>();
@@ -47,7 +56,24 @@ final class AnalysisReader {
         if (!problems.isEmpty()) {
             return new Reading(null, problems);
         }
-        return new Reading(new AnalysisResult(summary, rootCause, severity, confidence, evidence, actions), List.of());
+        return new Reading(new AnalysisResult(summary, rootCause, rootService, category, severity, confidence, evidence,
+                actions), List.of());
+    }
+
+    Reading read(JsonNode root) {
+        return read(root, List.of());
+    }
+
+    private static String known(String service, List<String> knownServices, List<String> problems) {
+        String wanted = service.trim();
+        for (String candidate : knownServices) {
+            if (candidate.equalsIgnoreCase(wanted)) {
+                return candidate;
+            }
+        }
+        problems.add("root_service: must be one of the services in the input (" + String.join(", ", knownServices)
+                + "), got \"" + (wanted.length() > 60 ? wanted.substring(0, 57) + "..." : wanted) + "\"");
+        return null;
     }
 
     private interface ItemReader {

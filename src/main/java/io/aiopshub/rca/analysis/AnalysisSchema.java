@@ -15,9 +15,12 @@ import java.util.Set;
 public final class AnalysisSchema {
 
     public static final List<String> SEVERITIES = List.of("critical", "high", "warning", "info");
-    public static final List<String> EVIDENCE_KINDS = List.of("template", "metric", "alert");
-    public static final Set<String> TOP_LEVEL_FIELDS =
-            Set.of("summary", "root_cause", "severity", "confidence", "evidence", "suggested_actions");
+    /** Root-cause categories, the same for the LLM and the rule-based analyst (config/analyst-rules.yaml). */
+    public static final List<String> CATEGORIES = List.of("availability", "resources", "application", "dependency",
+            "performance", "configuration", "security", "unknown");
+    public static final List<String> EVIDENCE_KINDS = List.of("template", "metric", "alert", "change");
+    public static final Set<String> TOP_LEVEL_FIELDS = Set.of("summary", "root_cause", "root_service", "category",
+            "severity", "confidence", "evidence", "suggested_actions");
 
     private static final String SCHEMA = """
             {
@@ -25,7 +28,8 @@ public final class AnalysisSchema {
               "title": "AnalysisResult",
               "type": "object",
               "additionalProperties": false,
-              "required": ["summary", "root_cause", "severity", "confidence", "evidence", "suggested_actions"],
+              "required": ["summary", "root_cause", "root_service", "category", "severity", "confidence", "evidence",
+                           "suggested_actions"],
               "properties": {
                 "summary": {
                   "type": "string",
@@ -36,6 +40,16 @@ public final class AnalysisSchema {
                   "type": "string",
                   "minLength": 1,
                   "description": "The most likely root cause. If the data does not show it, say what is missing."
+                },
+                "root_service": {
+                  "type": "string",
+                  "minLength": 1,
+                  "description": "The ONE service whose fault caused the whole group, spelled exactly as a service in the input; the others are its symptoms."
+                },
+                "category": {
+                  "type": "string",
+                  "enum": ["availability", "resources", "application", "dependency", "performance", "configuration", "security", "unknown"],
+                  "description": "Kind of fault at the root: availability (down, crash loop), resources (disk, memory, CPU, limits), application (a bug, bad release), dependency (an external service, DNS or network the root relies on), performance (slow, saturated), configuration (bad config, expired/mismatched settings, clock), security (certificates, credentials, attacks), unknown."
                 },
                 "severity": {
                   "type": "string",
@@ -54,11 +68,11 @@ public final class AnalysisSchema {
                     "additionalProperties": false,
                     "required": ["kind", "ref", "detail"],
                     "properties": {
-                      "kind": { "type": "string", "enum": ["template", "metric", "alert"] },
+                      "kind": { "type": "string", "enum": ["template", "metric", "alert", "change"] },
                       "ref": {
                         "type": "string",
                         "minLength": 1,
-                        "description": "Log template id, metric name or alert fingerprint exactly as given in the input."
+                        "description": "Log template id, metric name, alert fingerprint or change id exactly as given in the input."
                       },
                       "detail": { "type": "string", "description": "What this item shows." }
                     }

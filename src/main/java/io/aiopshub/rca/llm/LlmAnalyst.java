@@ -15,6 +15,7 @@ import io.aiopshub.rca.analysis.DroppedAction;
 import io.aiopshub.rca.analysis.ParseOutcome;
 import io.aiopshub.remediation.catalog.ActionCatalog;
 import io.aiopshub.redact.Redactor;
+import io.aiopshub.rca.rules.EvidenceServices;
 import io.aiopshub.rca.rules.IncidentEvidence;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -84,6 +85,7 @@ public class LlmAnalyst {
     public LlmOutcome analyze(IncidentEvidence incident, List<io.aiopshub.rca.similar.SimilarIncidents.Match> similar,
                               List<io.aiopshub.rca.similar.Runbooks.Section> runbooks) {
         String prompt = prompts.build(incident, similar, runbooks);
+        List<String> services = EvidenceServices.of(incident);
         for (Provider provider : providers) {
             if (!provider.breaker().tryAcquirePermission()) {
                 count(provider, "breaker_open");
@@ -94,14 +96,14 @@ public class LlmAnalyst {
             String response;
             try {
                 response = producer.requestBody(provider.endpointUri(), prompt, String.class);
-                ParseOutcome outcome = parser.parse(response);
+                ParseOutcome outcome = parser.parse(response, services);
                 if (outcome instanceof ParseOutcome.Failure failure) {
                     count(provider, "invalid");
                     // The repair instructions quote the model's answer: redacted like the rest of the prompt.
                     String repair = prompt + "\n\nYour answer was not valid: " + redactor.redact(failure.repairInstructions())
                             + "\nAnswer again with only the JSON object.";
                     response = producer.requestBody(provider.endpointUri(), repair, String.class);
-                    outcome = parser.parse(response);
+                    outcome = parser.parse(response, services);
                 }
                 long nanos = System.nanoTime() - start;
                 provider.breaker().onSuccess(nanos, TimeUnit.NANOSECONDS);

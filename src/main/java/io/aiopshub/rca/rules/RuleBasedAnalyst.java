@@ -1,143 +1,153 @@
 package io.aiopshub.rca.rules;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
-import io.aiopshub.incident.LabelMatcher;
 import io.aiopshub.rca.analysis.AnalysisResult;
 import io.aiopshub.rca.analysis.Evidence;
 import io.aiopshub.rca.analysis.SuggestedAction;
 import io.aiopshub.remediation.catalog.ActionCatalog;
-import io.aiopshub.regex.InvalidRegexException;
-import io.aiopshub.regex.UserRegex;
 
 /**
- * The deterministic analyst: the first rule whose label matchers fit one of the incident's alerts (and
- * whose template regex, if any, fits one of its log templates) explains the incident, in the same
- * schema the LLM answers in. Suggested actions are filled from the alert's labels and kept only if the
- * catalog accepts them.
+ * The deterministic analyst. It classifies every piece of evidence of the incident and of its correlated
+ * group (alerts by the alert rules, log templates by wording families, changes by kind), picks the one root
+ * service ({@link RootRanker}), and explains the group from there, in the same schema the LLM answers in: the
+ * root's category, a root-cause text that quotes the evidence, the other services as symptoms. Suggested
+ * actions come from the root's alert rule, filled from that alert's labels, and are kept only if the catalog
+ * accepts them.
  */
 public class RuleBasedAnalyst {
 
-    /** The analysis and the rule that produced it. */
+    /** The analysis and the rule that classified the root's strongest evidence. */
     public record Outcome(String ruleId, String category, AnalysisResult result) { }
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*}}");
+    private static final int QUOTED = 3;
 
-    private final List<AnalystRule> rules;
+    private final SignalCollector collector;
+    private final RootRanker ranker = new RootRanker();
     private final ActionCatalog catalog;
 
-    public RuleBasedAnalyst(List<AnalystRule> rules, ActionCatalog catalog) {
-        this.rules = List.copyOf(rules);
+    public RuleBasedAnalyst(AnalystRules rules, ActionCatalog catalog) {
+        if (rules.alerts().stream().noneMatch(r -> r.labels().isEmpty() && r.templates() == null)) {
+            throw new IllegalArgumentException("the analyst rules need a fallback rule (one without labels) as the last rule");
+        }
+        this.collector = new SignalCollector(rules);
         this.catalog = catalog;
     }
 
+    /** Reads the rules file (or the copy bundled in the jar); every mistake names the entry and field. */
+    public static AnalystRules loadRules(String file) throws IOException {
+        return AnalystRulesLoader.load(file);
+    }
+
     public Outcome analyze(IncidentEvidence incident) {
-        for (AnalystRule rule : rules) {
-            for (IncidentEvidence.AlertEvidence alert : incident.alerts()) {
-                if (rule.labels().stream().allMatch(m -> m.matches(alert.labels())) && templatesMatch(rule, incident)) {
-                    return outcome(rule, incident, alert);
-                }
-            }
+        List<Signal> signals = collector.collect(incident);
+        if (signals.isEmpty()) {
+            throw new IllegalStateException("incident " + incident.incidentId() + " has no alert, log or change to explain");
         }
-        throw new IllegalStateException("no analyst rule matched and no fallback rule (one without matchers) is configured");
-    }
-
-    private static boolean templatesMatch(AnalystRule rule, IncidentEvidence incident) {
-        return rule.templates() == null
-                || incident.templates().stream().anyMatch(t -> rule.templates().find(t.template()));
-    }
-
-    private Outcome outcome(AnalystRule rule, IncidentEvidence incident, IncidentEvidence.AlertEvidence alert) {
-        Map<String, String> values = new LinkedHashMap<>(alert.labels());
-        String instance = alert.labels().getOrDefault("instance", alert.labels().getOrDefault("host", ""));
-        values.putIfAbsent("host", instance.replaceFirst(":\\d+$", ""));
+        RootRanker.Verdict verdict = ranker.rank(signals, incident.group());
+        Signal top = verdict.top();
+        String own = ownService(incident);
+        String summary = summary(verdict, own);
+        String rootCause = rootCause(verdict, incident);
         List<Evidence> evidence = new ArrayList<>();
-        evidence.add(new Evidence("alert", alert.fingerprint(), alert.labels().toString()));
-        incident.templates().stream().limit(3).forEach(t -> evidence.add(new Evidence("template", t.templateId(),
-                t.template() + " (" + t.occurrences() + " lines, " + t.service() + ")")));
+        verdict.rootSignals().stream().limit(4).forEach(s -> evidence.add(new Evidence(s.kind(), s.ref(), s.quote())));
+        verdict.symptoms().stream().limit(4).forEach(s -> evidence.add(new Evidence(s.kind(), s.ref(), "symptom: " + s.quote())));
+        double confidence = Math.round(Math.max(0.15, Math.min(0.95, verdict.score())) * 100) / 100.0;
+        AnalysisResult result = new AnalysisResult(summary, rootCause, verdict.service(), top.category(), top.severity(),
+                confidence, evidence, actions(verdict));
+        return new Outcome(top.ruleId(), top.category(), result);
+    }
+
+    private static String summary(RootRanker.Verdict verdict, String own) {
+        Signal top = verdict.top();
+        String root = verdict.service();
+        String statement = root + " " + top.finding();
+        if (top.kind().equals("change") && verdict.rootSignals().size() > 1) {
+            statement = statement + " and since " + verdict.rootSignals().get(1).finding();
+        }
+        if (!own.isEmpty() && !own.equalsIgnoreCase(root)) {
+            return "Symptom of " + root + ": " + statement;
+        }
+        Set<String> others = new LinkedHashSet<>();
+        verdict.symptoms().forEach(s -> others.add(s.service().isEmpty() ? s.host() : s.service()));
+        others.removeIf(o -> o.isEmpty() || o.equalsIgnoreCase(root));
+        return others.isEmpty() ? statement
+                : statement + "; the problems of " + String.join(", ", others) + " follow from it";
+    }
+
+    private static String rootCause(RootRanker.Verdict verdict, IncidentEvidence incident) {
+        Signal top = verdict.top();
+        if (top.kind().equals("change")) {
+            top = verdict.rootSignals().size() > 1 ? verdict.rootSignals().get(1) : top;
+        }
+        StringBuilder text = new StringBuilder();
+        if (!top.explanation().isBlank()) {
+            text.append(top.explanation().trim());
+            if (!text.toString().endsWith(".")) {
+                text.append('.');
+            }
+            text.append(' ');
+        }
+        if (top.category().equals("dependency") && !top.targets().isEmpty()) {
+            text.append(verdict.service()).append(" cannot work with ").append(String.join(", ", top.targets()))
+                    .append(", which shows no problem of its own here. ");
+        }
+        List<String> quotes = verdict.rootSignals().stream().limit(QUOTED).map(Signal::quote).toList();
+        text.append("Evidence: ").append(String.join("; ", quotes)).append('.');
+        incident.metrics().stream().findFirst().ifPresent(m -> text.append(" Metric ").append(m.query()).append(": from ")
+                .append(number(m.min())).append(" to ").append(number(m.max())).append(", last ").append(number(m.last())).append('.'));
+        if (!verdict.reasons().isEmpty()) {
+            text.append(" Taken as the root because ").append(String.join(" and ", verdict.reasons())).append('.');
+        }
+        Set<String> symptoms = new LinkedHashSet<>();
+        verdict.symptoms().forEach(s -> symptoms.add(s.quote()));
+        if (!symptoms.isEmpty()) {
+            text.append(" Symptoms: ").append(String.join("; ", symptoms.stream().limit(QUOTED).toList()))
+                    .append(symptoms.size() > QUOTED ? " and " + (symptoms.size() - QUOTED) + " more." : ".");
+        }
+        return text.toString();
+    }
+
+    private List<SuggestedAction> actions(RootRanker.Verdict verdict) {
         List<SuggestedAction> actions = new ArrayList<>();
-        for (AnalystRule.ActionTemplate template : rule.actions()) {
-            Map<String, Object> parameters = new LinkedHashMap<>();
-            template.parameters().forEach((k, v) -> parameters.put(k, v instanceof String s ? fill(s, values) : v));
-            boolean complete = parameters.values().stream().noneMatch(v -> v instanceof String s && s.isBlank());
-            if (complete && catalog.contains(template.actionId())
-                    && catalog.validateParameters(template.actionId(), parameters).isEmpty()) {
-                actions.add(new SuggestedAction(template.actionId(), parameters, fill(template.reason(), values)));
+        for (Signal signal : verdict.rootSignals()) {
+            if (signal.rule() == null || signal.rule().actions().isEmpty()) {
+                continue;
             }
+            Map<String, String> values = SignalCollector.values(signal.labels(), signal.service(), signal.host());
+            for (AnalystRule.ActionTemplate template : signal.rule().actions()) {
+                Map<String, Object> parameters = new LinkedHashMap<>();
+                template.parameters().forEach((k, v) -> parameters.put(k, v instanceof String s ? Texts.fill(s, values) : v));
+                boolean complete = parameters.values().stream().noneMatch(v -> v instanceof String s && s.isBlank());
+                if (complete && catalog.contains(template.actionId())
+                        && catalog.validateParameters(template.actionId(), parameters).isEmpty()) {
+                    actions.add(new SuggestedAction(template.actionId(), parameters, Texts.fill(template.reason(), values)));
+                }
+            }
+            break;
         }
-        AnalysisResult result = new AnalysisResult(fill(rule.summary(), values), fill(rule.rootCause(), values),
-                rule.severity(), rule.confidence(), evidence, actions);
-        return new Outcome(rule.id(), rule.category(), result);
+        return actions;
     }
 
-    /** Replaces {{name}} with the label's value; unknown names become empty. */
-    static String fill(String text, Map<String, String> values) {
-        if (text == null) {
-            return null;
+    private static String ownService(IncidentEvidence incident) {
+        for (IncidentEvidence.AlertEvidence alert : incident.alerts()) {
+            String service = LabelSemantics.service(alert.labels());
+            if (!service.isEmpty()) {
+                return service;
+            }
         }
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(m.group(1), "")));
-        }
-        m.appendTail(out);
-        return out.toString().trim();
+        return incident.templates().isEmpty() ? "" : incident.templates().get(0).service();
     }
 
-    /** Reads the rules file (or the copy bundled in the jar). */
-    @SuppressWarnings("unchecked")
-    public static List<AnalystRule> loadRules(String file) throws IOException {
-        Path path = Path.of(file);
-        try (InputStream in = Files.exists(path) ? Files.newInputStream(path)
-                : RuleBasedAnalyst.class.getResourceAsStream("/config/analyst-rules.yaml")) {
-            if (in == null) {
-                throw new IOException("no analyst rules at " + path.toAbsolutePath());
-            }
-            Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            List<AnalystRule> rules = new ArrayList<>();
-            for (Object raw : (List<Object>) root.getOrDefault("rules", List.of())) {
-                Map<String, Object> r = (Map<String, Object>) raw;
-                String where = file + ": rule '" + r.get("id") + "' ";
-                List<LabelMatcher> matchers = new ArrayList<>();
-                for (Object o : (List<Object>) r.getOrDefault("labels", List.of())) {
-                    try {
-                        matchers.add(LabelMatcher.parse(String.valueOf(o)));
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException(where + "labels[" + matchers.size() + "]: " + e.getMessage(), e);
-                    }
-                }
-                UserRegex templates;
-                try {
-                    templates = r.get("templates") == null ? null : UserRegex.compile(String.valueOf(r.get("templates")));
-                } catch (InvalidRegexException e) {
-                    throw new IllegalArgumentException(where + "templates: regex " + e.getMessage(), e);
-                }
-                List<AnalystRule.ActionTemplate> actions = new ArrayList<>();
-                for (Object a : (List<Object>) r.getOrDefault("actions", List.of())) {
-                    Map<String, Object> action = (Map<String, Object>) a;
-                    actions.add(new AnalystRule.ActionTemplate(String.valueOf(action.get("action_id")),
-                            (Map<String, Object>) action.getOrDefault("parameters", Map.of()),
-                            String.valueOf(action.getOrDefault("reason", ""))));
-                }
-                rules.add(new AnalystRule(String.valueOf(r.get("id")), matchers, templates,
-                        String.valueOf(r.getOrDefault("category", "unknown")), String.valueOf(r.getOrDefault("severity", "warning")),
-                        ((Number) r.getOrDefault("confidence", 0.3)).doubleValue(), String.valueOf(r.get("summary")),
-                        String.valueOf(r.get("root_cause")), actions));
-            }
-            return rules;
-        }
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
+                : String.format(Locale.ROOT, "%.3g", value);
     }
 }

@@ -72,14 +72,16 @@ class LogIngestToIncidentTest {
                 "select count(*) from incident_analyses where incident_id = ?", Long.class, incidentId) == 1);
         assertThat(http.exchange("/api/v1/incidents/" + incidentId, org.springframework.http.HttpMethod.GET,
                 new HttpEntity<>(headers), String.class).getBody())
-                .contains("\"analysis\":{\"status\":\"done\",\"provider\":\"rule-based\",\"ruleId\":\"dependency-unreachable\"")
-                .contains("\"summary\":\"checkout cannot reach a dependency\"");
+                .contains("\"analysis\":{\"status\":\"done\",\"provider\":\"rule-based\",\"ruleId\":\"log-dependency-unreachable\"")
+                .contains("\"category\":\"dependency\"").contains("\"summary\":\"checkout cannot reach db-")
+                .contains("\"root_service\":\"checkout\"");
         // The old /analyze: a service's recent state through the same chain (rule-based here).
         headers.setContentType(MediaType.APPLICATION_JSON);
         ResponseEntity<String> service = http.postForEntity("/api/v1/analyze",
                 new HttpEntity<>("{\"service\":\"checkout\",\"window\":\"1d\"}", headers), String.class);
         assertThat(service.getStatusCode().value()).isEqualTo(200);
-        assertThat(service.getBody()).contains("\"provider\":\"rule-based\"").contains("cannot reach a dependency");
+        assertThat(service.getBody()).contains("\"provider\":\"rule-based\"").contains("checkout cannot reach")
+                .contains("\"category\":\"dependency\"");
         assertThat(http.postForEntity("/api/v1/analyze", new HttpEntity<>("{\"service\":\"x\",\"window\":\"forever\"}", headers),
                 String.class).getBody()).contains("\"field\":\"window\"");
         assertThat(templates.templates("checkout")).extracting(LogTemplate::template)

@@ -13,6 +13,8 @@ class AnalysisOutputParserTest {
             {
               "summary": "nginx on web-01 is crash-looping after the 10:20 deploy",
               "root_cause": "The new nginx.conf references a missing TLS certificate, so the service exits on start.",
+              "root_service": "nginx",
+              "category": "configuration",
               "severity": "high",
               "confidence": 0.82,
               "evidence": [
@@ -89,7 +91,7 @@ class AnalysisOutputParserTest {
                 .replace("\"kind\": \"template\"", "\"kind\": \"log\"");
         assertThat(failure(parser.parse(reply)).problems()).containsExactly(
                 "severity: must be one of critical, high, warning, info, got \"urgent\"",
-                "evidence[0].kind: must be one of template, metric, alert, got \"log\"");
+                "evidence[0].kind: must be one of template, metric, alert, change, got \"log\"");
     }
 
     @Test
@@ -102,9 +104,27 @@ class AnalysisOutputParserTest {
     }
 
     @Test
+    void categoryAndRootServiceAreRequiredAndValidated() {
+        ParseOutcome.Success ok = success(parser.parse(VALID.replace("\"configuration\"", "\"Security\""), java.util.List.of("nginx", "web-01")));
+        assertThat(ok.result().category()).isEqualTo("security");
+        assertThat(ok.result().rootService()).isEqualTo("nginx");
+        assertThat(success(parser.parse(VALID.replace("\"root_service\": \"nginx\"", "\"root_service\": \"NGINX \""),
+                java.util.List.of("nginx"))).result().rootService()).as("the known spelling is kept").isEqualTo("nginx");
+        String bad = VALID.replace("\"category\": \"configuration\"", "\"category\": \"network\"")
+                .replace("\"root_service\": \"nginx\"", "\"root_service\": \"the database\"");
+        assertThat(failure(parser.parse(bad, java.util.List.of("nginx", "web-01"))).problems()).containsExactly(
+                "root_service: must be one of the services in the input (nginx, web-01), got \"the database\"",
+                "category: must be one of availability, resources, application, dependency, performance, configuration, "
+                        + "security, unknown, got \"network\"");
+        String missing = VALID.replace("\"root_service\": \"nginx\",", "").replace("\"category\": \"configuration\",", "");
+        assertThat(failure(parser.parse(missing)).problems()).containsExactly(
+                "root_service: required field is missing", "category: required field is missing");
+    }
+
+    @Test
     void reportsStructuralProblemsInArrays() {
         String reply = """
-                {"summary": "s", "root_cause": "r", "severity": "info", "confidence": 0,
+                {"summary": "s", "root_cause": "r", "root_service": "api", "category": "unknown", "severity": "info", "confidence": 0,
                  "evidence": [{"kind": "metric", "detail": "d"}, "T1"],
                  "suggested_actions": {"action_id": "restart_service"}}
                 """;

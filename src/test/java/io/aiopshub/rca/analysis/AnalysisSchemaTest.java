@@ -19,7 +19,8 @@ class AnalysisSchemaTest {
     void schemaIsJsonAndAgreesWithParserLists() throws Exception {
         JsonNode schema = mapper.readTree(AnalysisSchema.json());
         assertThat(texts(schema.get("required")))
-                .containsExactly("summary", "root_cause", "severity", "confidence", "evidence", "suggested_actions");
+                .containsExactly("summary", "root_cause", "root_service", "category", "severity", "confidence", "evidence",
+                        "suggested_actions");
         assertThat(texts(schema.at("/properties/severity/enum"))).isEqualTo(AnalysisSchema.SEVERITIES);
         assertThat(texts(schema.at("/properties/evidence/items/properties/kind/enum"))).isEqualTo(AnalysisSchema.EVIDENCE_KINDS);
         assertThat(texts(schema.at("/properties/suggested_actions/items/required")))
@@ -37,12 +38,13 @@ class AnalysisSchemaTest {
 
     @Test
     void resultSerialisesWithSnakeCaseNames() throws Exception {
-        AnalysisResult result = new AnalysisResult("s", "r", "info", 0.5,
+        AnalysisResult result = new AnalysisResult("s", "r", "api", "configuration", "info", 0.5,
                 List.of(new Evidence("alert", "fp:1", "d")),
                 List.of(new SuggestedAction("scale_service", Map.of("name", "api", "replicas", 2), "load")));
         JsonNode json = mapper.readTree(mapper.writeValueAsString(result));
         assertThat(iterableToList(json.fieldNames()))
-                .containsExactly("summary", "root_cause", "severity", "confidence", "evidence", "suggested_actions");
+                .containsExactly("summary", "root_cause", "root_service", "category", "severity", "confidence", "evidence",
+                        "suggested_actions");
         assertThat(iterableToList(json.at("/suggested_actions/0").fieldNames())).containsExactly("action_id", "parameters", "reason");
         assertThat(mapper.readValue(mapper.writeValueAsString(result), AnalysisResult.class)).isEqualTo(result);
     }

@@ -55,6 +55,8 @@ class AnalystEvaluationTest {
         assertThat(EvaluationSet.categorise("Responses are slow because of saturation")).isEqualTo("performance");
         assertThat(EvaluationSet.categorise("The process crashed and is down")).isEqualTo("availability");
         assertThat(EvaluationSet.categorise("A NullPointerException after the last deploy")).isEqualTo("application");
+        assertThat(EvaluationSet.categorise("The TLS certificate of the ingress expired")).isEqualTo("security");
+        assertThat(EvaluationSet.categorise("A bad config value after the ConfigMap edit")).isEqualTo("configuration");
         assertThat(EvaluationSet.categorise("Nothing conclusive")).isEqualTo("unknown");
     }
 }
