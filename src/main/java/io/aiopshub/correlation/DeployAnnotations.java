@@ -14,8 +14,9 @@ import io.aiopshub.rca.group.ChangeEvent;
 
 /**
  * Reads a deploy out of an alert's annotations or labels, as Kubernetes and Argo CD / Argo Rollouts put
- * them on workloads (and kube-state-metrics copies them into labels, with {@code annotation_} in front
- * and dots and slashes as underscores): the change cause, the revision, the synced Git revision, and
+ * them on workloads. Alert label and annotation names cannot hold dots or slashes, so they arrive as
+ * kube-state-metrics spells them ({@code annotation_kubernetes_io_change_cause}) or plain
+ * ({@code change_cause}); the names as Kubernetes writes them are understood too: the change cause, the revision, the synced Git revision, and
  * when it happened if said. The change event's id hashes service and revision, so the same deploy
  * seen on every repeat of every alert is one change event.
  */
@@ -28,6 +29,7 @@ public final class DeployAnnotations {
 
     static {
         KEYS.put("kubernetes_io_change_cause", "change cause");
+        KEYS.put("change_cause", "change cause");
         KEYS.put("deployment_kubernetes_io_revision", "Deployment revision");
         KEYS.put("rollout_argoproj_io_revision", "Argo Rollouts revision");
         KEYS.put("argocd_argoproj_io_revision", "Argo CD revision");

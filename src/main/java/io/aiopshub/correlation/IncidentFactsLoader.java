@@ -96,15 +96,18 @@ public class IncidentFactsLoader {
             List<IncidentFacts.Signal> alerts = signals.getOrDefault(r.id, List.of());
             String service = "";
             Set<String> hosts = new LinkedHashSet<>();
-            Instant started = r.createdAt;
+            Instant started = null;
             for (IncidentFacts.Signal s : alerts) {
                 if (service.isEmpty()) {
                     service = SignalLabels.service(s.labels());
                 }
                 hosts.addAll(SignalLabels.hosts(s.labels()));
-                if (s.startsAt().isBefore(started)) {
+                if (started == null || s.startsAt().isBefore(started)) {
                     started = s.startsAt();
                 }
+            }
+            if (started == null) {
+                started = r.createdAt;
             }
             if (service.isEmpty()) {
                 // A host-level alert (disk, memory) on a host that runs one configured service is about it.
