@@ -18,6 +18,8 @@ public class CorrelationProperties {
     private Duration evidenceBefore = Duration.ofMinutes(30);
     /** ... to this long after its last activity. */
     private Duration evidenceAfter = Duration.ofMinutes(10);
+    /** Evidence is never looked for further back than this from now, however long a group has been firing. */
+    private Duration evidenceLookback = Duration.ofHours(6);
     /** Most log templates and most change events one group context carries. */
     private int maxLogEvidence = 20;
     private int maxChanges = 20;
@@ -59,6 +61,8 @@ public class CorrelationProperties {
     public void setEvidenceBefore(Duration evidenceBefore) { this.evidenceBefore = evidenceBefore; }
     public Duration getEvidenceAfter() { return evidenceAfter; }
     public void setEvidenceAfter(Duration evidenceAfter) { this.evidenceAfter = evidenceAfter; }
+    public Duration getEvidenceLookback() { return evidenceLookback; }
+    public void setEvidenceLookback(Duration evidenceLookback) { this.evidenceLookback = evidenceLookback; }
     public int getMaxLogEvidence() { return maxLogEvidence; }
     public void setMaxLogEvidence(int maxLogEvidence) { this.maxLogEvidence = maxLogEvidence; }
     public int getMaxChanges() { return maxChanges; }

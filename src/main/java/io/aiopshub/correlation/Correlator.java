@@ -100,6 +100,9 @@ public class Correlator {
 
         Instant from = scope.stream().map(IncidentFacts::startedAt).min(Comparator.naturalOrder()).orElse(now)
                 .minus(properties.getEvidenceBefore());
+        if (from.isBefore(now.minus(properties.getEvidenceLookback()))) {
+            from = now.minus(properties.getEvidenceLookback());
+        }
         Instant to = now.plus(properties.getEvidenceAfter());
         List<LogActivity.Window> logs = activity.between(from, to).stream().map(this::redacted).toList();
         List<ChangeEvent> changeList = changes.between(from, to);
@@ -107,7 +110,7 @@ public class Correlator {
         int joined = 0;
         for (List<IncidentFacts> component : components) {
             GroupEvidence.Found found = GroupEvidence.find(GroupEvidence.scope(component, graph, now,
-                    properties.getEvidenceBefore(), properties.getEvidenceAfter()), logs, changeList,
+                    properties.getEvidenceBefore(), properties.getEvidenceAfter(), properties.getEvidenceLookback()), logs, changeList,
                     properties.getMaxLogEvidence(), properties.getMaxChanges());
             boolean grouped = component.size() > 1 || component.get(0).groupId() != null;
             if (grouped) {

@@ -40,7 +40,7 @@ public final class GroupEvidence {
     private GroupEvidence() { }
 
     public static Scope scope(Collection<IncidentFacts> members, DependencyGraph graph, Instant now, Duration before,
-                              Duration after) {
+                              Duration after, Duration lookback) {
         Set<String> services = new LinkedHashSet<>();
         Set<String> hosts = new LinkedHashSet<>();
         Instant from = null;
@@ -62,7 +62,9 @@ public final class GroupEvidence {
         }
         // A dependency may be named by a host rather than a service.
         services.stream().filter(s -> !graph.topology().services().containsKey(s)).forEach(hosts::add);
-        return new Scope(services, hosts, from.minus(before), to.plus(after));
+        Instant earliest = now.minus(lookback);
+        Instant start = from.minus(before);
+        return new Scope(services, hosts, start.isBefore(earliest) ? earliest : start, to.plus(after));
     }
 
     public static Found find(Scope scope, List<LogActivity.Window> activity, List<ChangeEvent> changes, int maxLogs,

@@ -66,7 +66,7 @@ public class StoredGroupContexts implements GroupContexts {
         Instant now = clock.instant();
         DependencyGraph graph = new DependencyGraph(topology.get(), learned.all());
         GroupEvidence.Scope scope = GroupEvidence.scope(members, graph, now, properties.getEvidenceBefore(),
-                properties.getEvidenceAfter());
+                properties.getEvidenceAfter(), properties.getEvidenceLookback());
         List<LogActivity.Window> logs = activity.between(scope.from(), scope.to()).stream()
                 .map(w -> new LogActivity.Window(w.service(), w.host(), w.templateId(), redactor.redact(w.template()),
                         w.level(), w.occurrences(), redactor.redact(w.example()), w.firstMinute(), w.lastMinute())).toList();
