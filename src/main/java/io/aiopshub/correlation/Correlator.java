@@ -16,6 +16,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,6 +44,7 @@ import io.aiopshub.redact.Redactor;
 public class Correlator {
 
     public static final String TIMELINE_KIND = "correlation";
+    private static final Logger LOG = LoggerFactory.getLogger(Correlator.class);
     /** Most incidents one pass looks at; the newest are taken. */
     private static final int MAX_SCOPE = 500;
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
@@ -109,22 +112,36 @@ public class Correlator {
         int groups = 0;
         int joined = 0;
         for (List<IncidentFacts> component : components) {
-            GroupEvidence.Found found = GroupEvidence.find(GroupEvidence.scope(component, graph, now,
-                    properties.getEvidenceBefore(), properties.getEvidenceAfter(), properties.getEvidenceLookback()), logs, changeList,
-                    properties.getMaxLogEvidence(), properties.getMaxChanges());
-            boolean grouped = component.size() > 1 || component.get(0).groupId() != null;
-            if (grouped) {
-                groups++;
-                joined += transaction.execute(status -> persistGroup(component, graph, found, now));
-            } else {
-                IncidentFacts alone = component.get(0);
-                String stamp = Fingerprinter.sha256Hex("alone|" + found.keys());
-                if (!stamp.equals(alone.stamp())) {
-                    jdbc.update("update incidents set correlation_stamp = ? where id = ?", stamp, alone.id());
+            try {
+                int joinedNow = store(component, graph, logs, changeList, now);
+                if (joinedNow >= 0) {
+                    groups++;
+                    joined += joinedNow;
                 }
+            } catch (RuntimeException e) {
+                // One group that cannot be stored must not keep the others (and the analysis after) from running.
+                LOG.warn("Correlating incidents {} failed; tried again next pass: {}",
+                        component.stream().map(IncidentFacts::id).limit(5).toList(), e.toString());
             }
         }
         return new Pass(scope.size(), groups, joined);
+    }
+
+    /** Stores one component: a group (returns how many joined it) or an incident alone (returns -1). */
+    private int store(List<IncidentFacts> component, DependencyGraph graph, List<LogActivity.Window> logs,
+                      List<ChangeEvent> changeList, Instant now) {
+        GroupEvidence.Found found = GroupEvidence.find(GroupEvidence.scope(component, graph, now,
+                properties.getEvidenceBefore(), properties.getEvidenceAfter(), properties.getEvidenceLookback()),
+                logs, changeList, properties.getMaxLogEvidence(), properties.getMaxChanges());
+        if (component.size() > 1 || component.get(0).groupId() != null) {
+            return transaction.execute(status -> persistGroup(component, graph, found, now));
+        }
+        IncidentFacts alone = component.get(0);
+        String stamp = Fingerprinter.sha256Hex("alone|" + found.keys());
+        if (!stamp.equals(alone.stamp())) {
+            jdbc.update("update incidents set correlation_stamp = ? where id = ?", stamp, alone.id());
+        }
+        return -1;
     }
 
     /** Label dependencies and deploy annotations of the incidents in scope; names for the log scan. */
