@@ -148,7 +148,9 @@ class SecretsNeverLeaveTest {
 
         awaitSentOnEveryChannel(viaLlm);
         awaitSentOnEveryChannel(viaRules);
-        await().atMost(Duration.ofSeconds(30)).until(() -> analyses(viaLlm) == 1 && analyses(viaRules) == 1);
+        // Both are checkout incidents at the same time: correlated into one group, each is analysed again
+        // when the group forms, so at least once each.
+        await().atMost(Duration.ofSeconds(30)).until(() -> analyses(viaLlm) >= 1 && analyses(viaRules) >= 1);
 
         List<LoggedRequest> prompts = RECEIVERS.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")));
         assertThat(prompts).isNotEmpty();

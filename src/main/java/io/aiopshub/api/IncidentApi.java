@@ -16,6 +16,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aiopshub.incident.Durations;
 import io.aiopshub.incident.IncidentDispatcher;
 import io.aiopshub.ingest.PayloadValidationException;
+import io.aiopshub.rca.group.ChangeEvent;
+import io.aiopshub.rca.group.CorrelationGroup;
+import io.aiopshub.rca.group.GroupContext;
+import io.aiopshub.rca.group.GroupContexts;
+import io.aiopshub.rca.group.RootCandidate;
+import io.aiopshub.rca.rules.IncidentEvidence;
 import io.aiopshub.rca.IncidentAnalysisService;
 import io.aiopshub.redact.JsonRedactor;
 import io.aiopshub.redact.Redactor;
@@ -40,12 +46,34 @@ public class IncidentApi {
     public record IncidentSummary(String id, String status, String severity, String title, String service,
                                   String routeId, Map<String, String> groupLabels, Instant createdAt,
                                   Instant updatedAt, Instant resolvedAt, Instant lastNotifiedAt, boolean flapping,
-                                  String ackedBy, Instant ackedAt, String ackComment) {
+                                  String ackedBy, Instant ackedAt, String ackComment, String group) {
 
         static IncidentSummary of(IncidentEntity i) {
             return new IncidentSummary(i.getId(), i.getStatus(), i.getSeverity(), i.getTitle(), i.getService(),
                     i.getRouteId(), i.getGroupLabels(), i.getCreatedAt(), i.getUpdatedAt(), i.getResolvedAt(),
-                    i.getLastNotifiedAt(), i.isFlapping(), i.getAckedBy(), i.getAckedAt(), i.getAckComment());
+                    i.getLastNotifiedAt(), i.isFlapping(), i.getAckedBy(), i.getAckedAt(), i.getAckComment(),
+                    i.getCorrelationGroupId());
+        }
+    }
+
+    /**
+     * The correlated group an incident is part of: its role ({@code root} or {@code symptom}), "symptom of
+     * ..." in words, the members, the ranked root candidates and the evidence gathered for the group.
+     */
+    public record GroupView(String id, String role, String rootIncidentId, String symptomOf,
+                            List<CorrelationGroup.Member> members, List<RootCandidate> candidates,
+                            List<IncidentEvidence.TemplateEvidence> logEvidence, List<ChangeEvent> changes,
+                            Map<String, Set<String>> dependencies) {
+
+        static GroupView of(String incidentId, GroupContext context) {
+            CorrelationGroup group = context.group();
+            boolean root = incidentId.equals(group.rootIncidentId());
+            String symptomOf = root ? null : group.members().stream()
+                    .filter(m -> m.incidentId().equals(group.rootIncidentId())).findFirst()
+                    .map(m -> "symptom of '" + m.title() + "'" + (m.service().isEmpty() ? "" : " (" + m.service() + ")"))
+                    .orElse(null);
+            return new GroupView(group.id(), root ? "root" : "symptom", group.rootIncidentId(), symptomOf, group.members(),
+                    context.candidates(), context.logEvidence(), context.changes(), context.dependencies());
         }
     }
 
@@ -81,7 +109,8 @@ public class IncidentApi {
 
     public record IncidentDetail(IncidentSummary incident, AnalysisView analysis, List<AlertView> alerts,
                                  List<TimelineView> timeline, List<NotificationView> notifications,
-                                 List<TemplateView> logTemplates, List<MetricContextView> metricContext) { }
+                                 List<TemplateView> logTemplates, List<MetricContextView> metricContext,
+                                 GroupView group) { }
 
     private static final Set<String> STATUSES = Set.of("firing", "resolved");
     private static final Set<String> SEVERITIES = Set.of("critical", "high", "warning", "info");
@@ -99,11 +128,15 @@ public class IncidentApi {
     private final ApiLimits limits;
     private final Redactor redactor;
     private final JsonRedactor jsonRedactor;
+    private final GroupContexts groups;
+    private final IncidentFilters filters;
 
     public IncidentApi(IncidentRepository incidents, AlertRepository alerts, TimelineRepository timeline,
                        NotificationRepository notifications, IncidentDispatcher dispatcher, JsonBodies json,
                        JdbcTemplate jdbc, IncidentAnalysisService analysisService, ApiLimits limits,
-                       Redactor redactor, JsonRedactor jsonRedactor) {
+                       Redactor redactor, JsonRedactor jsonRedactor, GroupContexts groups, IncidentFilters filters) {
+        this.groups = groups;
+        this.filters = filters;
         this.limits = limits;
         this.jdbc = jdbc;
         this.redactor = redactor;
@@ -119,7 +152,8 @@ public class IncidentApi {
 
     public String list(@Header("status") String status, @Header("severity") String severity,
                        @Header("service") String service, @Header("from") String from, @Header("to") String to,
-                       @Header("page") String page, @Header("size") String size) {
+                       @Header("page") String page, @Header("size") String size, @Header("label") Object label,
+                       @Header("group") String group) {
         String statusFilter = RequestFields.oneOf("status", status, STATUSES);
         String severityFilter = RequestFields.oneOf("severity", severity, SEVERITIES);
         String serviceFilter = service == null || service.isBlank() ? null
@@ -131,6 +165,17 @@ public class IncidentApi {
         }
         int pageNumber = RequestFields.integer("page", page, 0, 0, MAX_PAGE);
         int pageSize = RequestFields.integer("size", size, 50, 1, limits.getIncidents().getMaxPageSize());
+        Map<String, String> labelFilters = IncidentFilters.labels(label);
+        String groupFilter = RequestFields.uuid("group", group);
+        if (!labelFilters.isEmpty() || groupFilter != null) {
+            IncidentFilters.Page found = filters.search(statusFilter, severityFilter, serviceFilter, fromTime, toTime,
+                    groupFilter, labelFilters, pageNumber, pageSize);
+            Map<String, IncidentEntity> byId = new java.util.HashMap<>();
+            incidents.findAllById(found.ids()).forEach(i -> byId.put(i.getId(), i));
+            return json.write(Map.of(
+                    "items", found.ids().stream().map(byId::get).filter(java.util.Objects::nonNull).map(IncidentSummary::of).toList(),
+                    "page", pageNumber, "size", pageSize, "total", found.total()));
+        }
         Page<IncidentEntity> result = incidents.search(statusFilter, severityFilter, serviceFilter,
                 fromTime, toTime, PageRequest.of(pageNumber, pageSize));
         return json.write(Map.of(
@@ -157,7 +202,17 @@ public class IncidentApi {
                         (rs, i) -> new MetricContextView(redactor.redact(rs.getString("query")),
                                 redactor.redact(rs.getString("description")),
                                 rs.getTimestamp("range_start").toInstant(), rs.getTimestamp("range_end").toInstant(),
-                                rs.getInt("step_seconds"), redactedJsonText(rs.getString("series_json"))), id)));
+                                rs.getInt("step_seconds"), redactedJsonText(rs.getString("series_json"))), id),
+                group(id, incident)));
+    }
+
+    /** The incident's correlated group; null when it is in none. */
+    private GroupView group(String id, IncidentEntity incident) {
+        if (incident.getCorrelationGroupId() == null) {
+            return null;
+        }
+        GroupContext context = groups.forIncident(id);
+        return context.correlated() ? GroupView.of(id, context) : null;
     }
 
     /**

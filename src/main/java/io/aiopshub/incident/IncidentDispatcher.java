@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.aiopshub.config.HubMetrics;
+import io.aiopshub.correlation.GroupRoles;
 import io.aiopshub.notify.NotificationMessage;
 import io.aiopshub.notify.NotificationMessage.Kind;
 import io.aiopshub.notify.NotificationOutbox;
@@ -46,11 +47,14 @@ public class IncidentDispatcher {
     private final HubMetrics metrics;
     private final Clock clock;
     private final JdbcTemplate jdbc;
+    private final GroupRoles groups;
 
     public IncidentDispatcher(IncidentRepository incidents, AlertRepository alerts, IncidentTimeline timeline,
                               SilenceService silences, NotificationOutbox outbox, CurrentRoutingPolicy policies,
-                              TransactionTemplate transaction, HubMetrics metrics, Clock clock, JdbcTemplate jdbc) {
+                              TransactionTemplate transaction, HubMetrics metrics, Clock clock, JdbcTemplate jdbc,
+                              GroupRoles groups) {
         this.jdbc = jdbc;
+        this.groups = groups;
         this.incidents = incidents;
         this.alerts = alerts;
         this.timeline = timeline;
@@ -104,7 +108,13 @@ public class IncidentDispatcher {
                 }
             }
         }
+        Optional<GroupRoles.Role> role = groups.of(incident.getId());
         String current = String.join(",", notifiable);
+        if (groups.folding() && role.isPresent() && role.get().isRoot(incident.getId()) && !notifiable.isEmpty()) {
+            // Symptoms joining or leaving the root's group is a change its channels hear about (they are folded).
+            current += "|symptoms:" + role.get().symptoms().stream().map(GroupRoles.Member::incidentId)
+                    .collect(java.util.stream.Collectors.joining(","));
+        }
         String last = incident.getLastNotifiedFiring();
 
         boolean flappingNow = members.stream()
@@ -145,10 +155,29 @@ public class IncidentDispatcher {
             // Everything still firing is muted now: what was announced is no longer firing unmuted.
             kind = Kind.UPDATE;
         }
+        if (kind != null && folded(incident, role)) {
+            // The root's notification lists this incident; it stays un-notified, so if the root resolves
+            // first, this incident's own first notification is a trigger.
+            kind = null;
+        }
         if (kind != null) {
             notify(incident, route, members, kind, now, current);
         }
         incident.setNextFlushAt(now.plus(route.groupInterval()));
+    }
+
+    /** A symptom whose root is firing sends nothing of its own when folding is on; noted once on its timeline. */
+    private boolean folded(IncidentEntity incident, Optional<GroupRoles.Role> role) {
+        if (!groups.folding() || role.isEmpty() || role.get().isRoot(incident.getId()) || !role.get().root().firing()) {
+            return false;
+        }
+        Long noted = jdbc.queryForObject("select count(*) from timeline_entries where incident_id = ? and kind = ?",
+                Long.class, incident.getId(), IncidentTimeline.NOTIFICATION_FOLDED);
+        if (noted == null || noted == 0) {
+            timeline.record(incident.getId(), IncidentTimeline.NOTIFICATION_FOLDED, null,
+                    "symptom of " + role.get().root().describe() + ": notified with incident " + role.get().root().incidentId());
+        }
+        return true;
     }
 
     /** Acknowledges an open incident and tells its channels (PagerDuty gets an acknowledge event). */
@@ -259,9 +288,18 @@ public class IncidentDispatcher {
             case RESOLVED -> "all " + members.size() + " alert(s) resolved";
             case ADHOC -> "";
         };
+        text += groupText(incident);
         return new NotificationMessage(incident.getId(), "aiops-" + incident.getId(), kind, incident.getSeverity(),
                 incident.getTitle(), text, lines, firing, resolved, incident.getAckedBy(), incident.getAckComment(),
                 incident.getGroupLabels(), now);
+    }
+
+    /** "; symptom of 'Title' (service)" or "; root of 2 correlated incident(s): ..." — empty when in no group. */
+    private String groupText(IncidentEntity incident) {
+        return groups.of(incident.getId()).map(role -> role.isRoot(incident.getId())
+                ? "; root of " + role.symptoms().size() + " correlated incident(s): " + role.symptoms().stream()
+                        .map(GroupRoles.Member::describe).collect(java.util.stream.Collectors.joining(", "))
+                : "; symptom of " + role.root().describe()).orElse("");
     }
 
     /** The policy in force now; a reload swaps it whole. */

@@ -27,6 +27,8 @@ public class IncidentTimeline {
     public static final String FLAPPING = "flapping_started";
     public static final String SETTLED = "flapping_settled";
     public static final String NOTIFICATION = "notification";
+    /** A symptom of a correlated group whose notifications go out with its root's. */
+    public static final String NOTIFICATION_FOLDED = "notification_folded";
     public static final String ACKNOWLEDGED = "acknowledged";
     public static final String RESOLVED = "incident_resolved";
     /** An alert of a resolved incident's still open group fired again before the group closed. */

@@ -34,7 +34,11 @@ public class GenericEventParser {
     }
 
     public List<IncomingAlert> parse(byte[] body) {
-        JsonNode root = PayloadReader.parse(body);
+        return parse(PayloadReader.parse(body));
+    }
+
+    /** The same, for a body already read with {@link StrictJson}. */
+    public List<IncomingAlert> parse(JsonNode root) {
         PayloadReader reader = new PayloadReader();
         List<JsonNode> events = new ArrayList<>();
         boolean array = root.isArray();

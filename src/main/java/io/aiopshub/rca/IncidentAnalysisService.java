@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aiopshub.incident.IncidentTimeline;
 import io.aiopshub.ingest.Fingerprinter;
+import io.aiopshub.rca.group.GroupContext;
+import io.aiopshub.rca.group.GroupContexts;
 import io.aiopshub.rca.rules.IncidentEvidence;
 import io.aiopshub.rca.rules.RuleBasedAnalyst;
 import io.aiopshub.rca.similar.Runbooks;
@@ -55,14 +57,17 @@ public class IncidentAnalysisService {
     private final ObjectMapper json;
     private final Clock clock;
     private final Redactor redactor;
+    private final GroupContexts groups;
     /** Per open incident, the stamp this loop last looked at (see {@link #analyzePending()}). */
     private final Map<String, String> stamps = new ConcurrentHashMap<>();
 
     public IncidentAnalysisService(JdbcTemplate jdbc, RuleBasedAnalyst analyst, LlmAnalyst llmAnalyst,
                                    AnalysisCache cache, io.micrometer.core.instrument.MeterRegistry meters,
                                    SimilarIncidents similarIncidents, Runbooks runbooks, LlmPrices prices,
-                                   IncidentTimeline timeline, ObjectMapper json, Clock clock, Redactor redactor) {
+                                   IncidentTimeline timeline, ObjectMapper json, Clock clock, Redactor redactor,
+                                   GroupContexts groups) {
         this.jdbc = jdbc;
+        this.groups = groups;
         this.redactor = redactor;
         this.prices = prices;
         this.similarIncidents = similarIncidents;
@@ -89,7 +94,8 @@ public class IncidentAnalysisService {
                        (select count(*) from alerts a where a.incident_id = i.id) as alert_count,
                        (select max(a.id) from alerts a where a.incident_id = i.id) as alert_newest,
                        (select count(*) from incident_log_templates t where t.incident_id = i.id) as template_count,
-                       (select max(t.id) from incident_log_templates t where t.incident_id = i.id) as template_newest
+                       (select max(t.id) from incident_log_templates t where t.incident_id = i.id) as template_newest,
+                       i.correlation_stamp
                 from incidents i where i.status = 'firing' order by i.updated_at desc""");
         Map<String, String> current = new HashMap<>();
         int analysed = 0;
@@ -97,7 +103,7 @@ public class IncidentAnalysisService {
         for (Map<String, Object> row : open) {
             String id = (String) row.get("ID");
             String stamp = row.get("SEVERITY") + "|" + row.get("ALERT_COUNT") + "|" + row.get("ALERT_NEWEST") + "|"
-                    + row.get("TEMPLATE_COUNT") + "|" + row.get("TEMPLATE_NEWEST");
+                    + row.get("TEMPLATE_COUNT") + "|" + row.get("TEMPLATE_NEWEST") + "|" + row.get("CORRELATION_STAMP");
             String seen = stamps.get(id);
             if (stamp.equals(seen) || looked >= MAX_PER_RUN) {
                 current.put(id, seen);
@@ -138,7 +144,8 @@ public class IncidentAnalysisService {
     }
 
     private boolean analyzeTimed(String id, String title, String severity, boolean force) {
-        IncidentEvidence evidence = evidence(id, title, severity);
+        // The group (members, ranked root, log evidence and changes around it) before any analyst runs.
+        IncidentEvidence evidence = evidence(id, title, severity).withGroup(groups.forIncident(id));
         if (evidence.alerts().isEmpty()) {
             return false;
         }
@@ -330,13 +337,29 @@ public class IncidentAnalysisService {
         }
     }
 
-    /** What makes a change material: the set of alerts, the set of templates, the severity. */
+    /**
+     * What makes a change material: the set of alerts, the set of templates, the severity, and the group
+     * (its members, its root and their roles, the log templates and change events gathered for it).
+     */
     static String signature(IncidentEvidence evidence) {
         String alerts = evidence.alerts().stream().map(IncidentEvidence.AlertEvidence::fingerprint).sorted()
                 .collect(Collectors.joining(","));
         String templates = evidence.templates().stream().map(t -> t.service() + "/" + t.templateId()).sorted()
                 .collect(Collectors.joining(","));
-        return Fingerprinter.sha256Hex(alerts + "|" + templates + "|" + evidence.severity());
+        return Fingerprinter.sha256Hex(alerts + "|" + templates + "|" + evidence.severity() + groupSignature(evidence.group()));
+    }
+
+    /** Empty for an incident alone without evidence, so such signatures stay as they were. */
+    private static String groupSignature(GroupContext group) {
+        if (!group.correlated() && group.logEvidence().isEmpty() && group.changes().isEmpty()) {
+            return "";
+        }
+        return "|group=" + (group.correlated() ? group.group().id() + "/" + group.group().rootIncidentId() + "/"
+                + group.group().members().stream().map(m -> m.incidentId() + ":" + m.role()).sorted()
+                .collect(Collectors.joining(",")) : "")
+                + "|logs=" + group.logEvidence().stream().map(t -> t.service() + "/" + t.templateId()).sorted()
+                .collect(Collectors.joining(","))
+                + "|changes=" + group.changes().stream().map(c -> c.id()).sorted().collect(Collectors.joining(","));
     }
 
     private String write(Object value) {

@@ -39,6 +39,9 @@ public class IncidentEntity {
     private String ackedBy;
     private Instant ackedAt;
     private String ackComment;
+    /** Written by the correlation only (plain SQL); read here for the API. */
+    @Column(name = "correlation_group_id", insertable = false, updatable = false)
+    private String correlationGroupId;
     @Version
     private Long version;
 
@@ -83,4 +86,5 @@ public class IncidentEntity {
     public String getAckComment() { return ackComment; }
     public void setAckComment(String ackComment) { this.ackComment = ackComment; }
     public Long getVersion() { return version; }
+    public String getCorrelationGroupId() { return correlationGroupId; }
 }

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import io.aiopshub.config.HubMetrics;
+import io.aiopshub.correlation.LogActivity;
 import io.aiopshub.ingest.AlertIngestService;
 import io.aiopshub.ingest.Fingerprinter;
 import io.aiopshub.ingest.IncomingAlert;
@@ -50,6 +51,7 @@ public class LogTemplateService {
     private final HubMetrics metrics;
     private final Clock clock;
     private final Redactor redactor;
+    private final LogActivity activity;
     private final Map<String, LogTemplateMiner> miners = new HashMap<>();
     private final Map<String, TemplateRate> rates = new HashMap<>();
     private final Map<String, Deque<String>> examples = new HashMap<>();
@@ -57,8 +59,9 @@ public class LogTemplateService {
 
     public LogTemplateService(LogLineQueue queue, LogTemplateStore store, IncidentTemplateEvidence evidence,
                               AlertIngestService ingest, Fingerprinter fingerprinter, LogTemplateProperties properties,
-                              HubMetrics metrics, Clock clock, Redactor redactor) {
+                              HubMetrics metrics, Clock clock, Redactor redactor, LogActivity activity) {
         this.redactor = redactor;
+        this.activity = activity;
         this.queue = queue;
         this.store = store;
         this.evidence = evidence;
@@ -105,6 +108,7 @@ public class LogTemplateService {
      */
     public synchronized void mine(List<LogLine> lines) {
         List<IncomingAlert> events = new ArrayList<>();
+        List<LogActivity.Sighting> sightings = new ArrayList<>();
         Map<String, Map<String, LogTemplate>> touched = new LinkedHashMap<>();
         for (LogLine unchecked : lines) {
             LogLine line = storable(unchecked);
@@ -116,7 +120,13 @@ public class LogTemplateService {
             if (kept.size() >= properties.getExamplesPerTemplate()) {
                 kept.removeFirst();
             }
-            kept.addLast(redactor.redact(line.message()));
+            String redacted = redactor.redact(line.message());
+            kept.addLast(redacted);
+            String level = LogActivity.level(line);
+            if (level != null) {
+                sightings.add(new LogActivity.Sighting(line.service(), line.host(), match.templateId(), level,
+                        line.timestamp(), redacted, line.message()));
+            }
             boolean spike = rates.computeIfAbsent(key, k -> new TemplateRate()).observe(
                     line.timestamp().getEpochSecond() / 60, properties.getSpikeFactor(), properties.getSpikeMinCount(),
                     properties.getSpikeWarmupMinutes());
@@ -133,6 +143,10 @@ public class LogTemplateService {
             }
         }
         persist(touched);
+        if (!sightings.isEmpty()) {
+            // Counted only once the templates they name are committed; written by attachEvidence.
+            AfterCommit.run(() -> activity.add(sightings));
+        }
         if (!events.isEmpty()) {
             ingest.accept(events);
             List<IncidentTemplateEvidence.Pending> raised = new ArrayList<>();
@@ -166,10 +180,14 @@ public class LogTemplateService {
     }
 
     /** Attaches templates to incidents that now exist; the rest waits for the next call. */
-    public synchronized void attachEvidence() {
-        if (!pendingEvidence.isEmpty()) {
-            pendingEvidence = new ArrayList<>(evidence.attach(pendingEvidence));
+    public void attachEvidence() {
+        synchronized (this) {
+            if (!pendingEvidence.isEmpty()) {
+                pendingEvidence = new ArrayList<>(evidence.attach(pendingEvidence));
+            }
         }
+        // Error/warning template activity for the correlation's log evidence; outside the miner's lock.
+        activity.flush();
     }
 
     public synchronized List<LogTemplate> templates(String service) {
