@@ -3,6 +3,8 @@ package io.aiopshub.api.security;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -13,11 +15,13 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import io.aiopshub.config.HubProperties;
+import io.aiopshub.console.ConsoleTokenAuthentication;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 
 /**
- * The one filter chain in front of every HTTP path: the API, actuator, static files and anything a
+ * The one security configuration. {@link #consoleSecurityFilterChain} takes {@code /console/**}; the
+ * other chain is in front of every other HTTP path: the API, actuator, static files and anything a
  * later route adds. Spring Security's firewall first rejects paths that are not in canonical form
  * (encoded separators, {@code ;} parameters, {@code //}, dot segments), so the path that is checked is
  * the path that is served. Then: a bearer token names the caller; only the allow-list below is open
@@ -34,7 +38,44 @@ public class ApiSecurityConfig {
         "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/api/openapi.yaml"
     };
 
+    /**
+     * The console ({@code /console/**}), the only place with sessions: a person logs in with an API token
+     * typed into a form, gets a new session id (fixation protection) holding the token's name, and every
+     * form carries Spring Security's CSRF token. The API below stays stateless and cookie-free.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+        http
+            .securityMatcher("/console/**")
+            .authenticationProvider(new ConsoleTokenAuthentication(tokens))
+            .sessionManagement(sessions -> sessions
+                .sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
+                .sessionFixation(fixation -> fixation.changeSessionId()))
+            .httpBasic(AbstractHttpConfigurer::disable)
+            .formLogin(form -> form
+                .loginPage("/console/login")
+                .passwordParameter("token")
+                .defaultSuccessUrl("/console/incidents", true)
+                .failureUrl("/console/login?error")
+                .permitAll())
+            .logout(logout -> logout
+                .logoutUrl("/console/logout")
+                .logoutSuccessUrl("/console/login?logout")
+                .deleteCookies("JSESSIONID"))
+            .headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(
+                    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                        + "frame-ancestors 'none'; form-action 'self'")))
+            .authorizeHttpRequests(rules -> rules
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                .requestMatchers(HttpMethod.GET, "/console/assets/**", "/console/webjars/**").permitAll()
+                .anyRequest().hasAuthority(ConsoleTokenAuthentication.ROLE));
+        return http.build();
+    }
+
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain hubSecurityFilterChain(HttpSecurity http, ApiTokens tokens, ApiSecurityProperties security,
                                                HubProperties hub, MeterRegistry registry,
                                                ObjectProvider<SignedRequestVerifier> verifiers) throws Exception {

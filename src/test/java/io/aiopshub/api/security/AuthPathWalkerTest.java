@@ -112,6 +112,44 @@ class AuthPathWalkerTest {
         assertThat(jdbc.queryForObject("select count(*) from silences where expired_at is not null", Long.class)).isZero();
     }
 
+    /**
+     * The console's own chain: without a session every spelling of a console path is sent to the login page or
+     * refused, an API token in a header opens nothing there, and no form changes anything.
+     */
+    @Test
+    void noSpellingOfAConsolePathIsServedWithoutASession() throws Exception {
+        Map<String, Long> before = rowCounts();
+        List<String> served = new ArrayList<>();
+        String[][] paths = {
+            {"GET", "/console/incidents"}, {"GET", "/console/incidents/rows"}, {"GET", "/console/approvals"},
+            {"GET", "/console/silences"}, {"GET", "/console"},
+            {"POST", "/console/silences"}, {"POST", "/console/silences/" + silenceId + "/expire"},
+            {"POST", "/console/approvals/" + silenceId + "/approve"}, {"POST", "/console/approvals/" + silenceId + "/reject"}};
+        byte[] form = "matcher=alertname%3DWalk&hours=1&comment=walk&token=walk-token".getBytes(StandardCharsets.UTF_8);
+        for (String[] endpoint : paths) {
+            for (String target : spellings(endpoint[1])) {
+                for (Map<String, String> headers : List.of(Map.<String, String>of(), auth("walk-token"))) {
+                    Map<String, String> all = new LinkedHashMap<>(headers);
+                    all.put("Content-Type", "application/x-www-form-urlencoded");
+                    Answer answer = http.send(endpoint[0], target, all, endpoint[0].equals("POST") ? form : null);
+                    String location = answer.headers().entrySet().stream()
+                            .filter(e -> e.getKey().equalsIgnoreCase("Location")).map(Map.Entry::getValue)
+                            .findFirst().orElse("");
+                    boolean toLogin = answer.status() == 302 && location.endsWith("/console/login");
+                    boolean refused = answer.status() >= 400 && answer.status() < 500;
+                    if (!toLogin && !refused) {
+                        served.add(endpoint[0] + " " + target + " " + headers.keySet() + " -> " + answer.status() + " " + location);
+                    }
+                }
+            }
+        }
+        assertThat(served).as("console requests answered without a session").isEmpty();
+        assertThat(rowCounts()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from silences where expired_at is not null", Long.class)).isZero();
+        // The login page itself is open, and it is the only console page that is.
+        assertThat(http.send("GET", "/console/login", Map.of(), null).status()).isEqualTo(200);
+    }
+
     @Test
     void noSpellingEscapesTheBodyLimit() throws Exception {
         Map<String, Long> before = rowCounts();

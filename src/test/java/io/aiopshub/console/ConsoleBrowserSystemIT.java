@@ -1,0 +1,158 @@
+package io.aiopshub.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.aiopshub.incident.IncidentEngine;
+import io.aiopshub.remediation.ActionRunState;
+import io.aiopshub.remediation.catalog.Risk;
+import io.aiopshub.remediation.run.ActionRun;
+import io.aiopshub.remediation.run.ActionRunStore;
+import io.aiopshub.remediation.run.Move;
+import io.aiopshub.remediation.run.ProposerKind;
+import io.aiopshub.support.Payloads;
+import io.aiopshub.support.RawHttp;
+
+/**
+ * The console in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, installed by
+ * .ci/run), driven by Selenium: log in, see an incident appear in the open list without a reload (htmx
+ * polling), open it, create a silence from its labels, see it listed, approve a run. Screenshots of each
+ * page go to target/console-screenshots/ for review.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:console-browser;DB_CLOSE_DELAY=-1",
+        "aiops.security.api-tokens=bob:bob-token",
+        "aiops.routing.file=src/test/resources/fast-alert-routing.yaml",
+        "aiops.llm.catalog-file=src/test/resources/remediation/catalog.yaml",
+        "aiops.remediation.policy-file=src/test/resources/remediation/policy.yaml"})
+class ConsoleBrowserSystemIT {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+
+    @LocalServerPort int port;
+    @Autowired IncidentEngine engine;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ActionRunStore runs;
+    private WebDriver browser;
+
+    @BeforeEach
+    void start() throws Exception {
+        assertThat(CHROMIUM).as("chromium must be installed (apt-get install -y chromium chromium-driver), see .ci/run")
+                .isExecutable();
+        assertThat(CHROMEDRIVER).as("chromium-driver must be installed, see .ci/run").isExecutable();
+        Files.createDirectories(SCREENSHOTS);
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void logInSeeAnIncidentAppearOpenItSilenceItAndApproveARun() throws Exception {
+        String base = "http://localhost:" + port;
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+        browser.get(base + "/console/incidents");
+        wait.until(ExpectedConditions.urlContains("/console/login"));
+        screenshot("01-login");
+        browser.findElement(By.id("token")).sendKeys("bob-token");
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/console/incidents"));
+        assertThat(browser.findElement(By.tagName("header")).getText()).contains("Signed in as bob");
+
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return typeof htmx === 'object';")));
+        // A marker that a reload would lose: the incident must arrive in this very page.
+        ((JavascriptExecutor) browser).executeScript("window.consoleTestMarker = 'same page';");
+        String incident = incidentOf(Map.of("alertname", "BrowserCheckoutErrors", "service", "checkout", "severity", "critical"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText("BrowserCheckoutErrors")));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.consoleTestMarker;")).isEqualTo("same page");
+        screenshot("02-incidents-live");
+
+        browser.findElement(By.partialLinkText("BrowserCheckoutErrors")).click();
+        wait.until(ExpectedConditions.urlContains("/console/incidents/" + incident));
+        assertThat(browser.findElement(By.id("alerts-heading")).isDisplayed()).isTrue();
+        screenshot("03-incident");
+
+        browser.findElement(By.id("hours")).clear();
+        browser.findElement(By.id("hours")).sendKeys("3");
+        browser.findElement(By.id("comment")).sendKeys("checkout rollout in progress");
+        browser.findElement(By.cssSelector("form.silence button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/console/silences"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("checkout rollout in progress")
+                .contains("created.");
+        assertThat(jdbc.queryForObject("select created_by from silences where comment = 'checkout rollout in progress'",
+                String.class)).isEqualTo("bob");
+        screenshot("04-silences");
+
+        ActionRun run = awaitingApproval(incident);
+        browser.findElement(By.linkText("Approvals")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button.approve")));
+        screenshot("05-approvals");
+        browser.findElement(By.cssSelector("button.approve")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Approved."));
+        assertThat(runs.decisions(run.id())).singleElement()
+                .satisfies(d -> assertThat(d.decidedBy()).isEqualTo("api:bob"));
+        screenshot("06-approved");
+    }
+
+    private ActionRun awaitingApproval(String incident) {
+        ActionRun run = runs.insert(new ActionRunStore.NewRun(incident, "restart_service_ssh", "ssh", Risk.MEDIUM,
+                "127.0.0.1", Map.of("host", "127.0.0.1", "service", "checkout"), "rule:browser-test", ProposerKind.RULE,
+                "browser-test:" + incident, "proposed for the browser test")).orElseThrow();
+        runs.move(run.id(), Move.of(ActionRunState.PROPOSED, ActionRunState.AWAITING_APPROVAL).by("rule:browser-test")
+                .because("waits for a person"));
+        return run;
+    }
+
+    private String incidentOf(Map<String, String> labels) throws Exception {
+        RawHttp.Answer sent = new RawHttp(port).send("POST", "/api/v1/alerts/alertmanager",
+                Map.of("Authorization", "Bearer bob-token", "Content-Type", "application/json"),
+                Payloads.alertmanager("firing", Instant.now().minusSeconds(60), null, labels, "errors")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(sent.status()).isEqualTo(202);
+        while (engine.applyInbox() > 0) {
+            // drain
+        }
+        return jdbc.queryForObject("select incident_id from alerts where alertname = ? and status = 'firing'", String.class,
+                labels.get("alertname"));
+    }
+
+    private void screenshot(String name) throws Exception {
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    }
+}
