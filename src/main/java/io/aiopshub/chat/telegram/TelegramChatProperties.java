@@ -18,6 +18,8 @@ public class TelegramChatProperties {
      * Outside them only the identities in {@code aiops.chat.operators} are answered, in a private chat.
      */
     private List<String> approvalChatIds = new ArrayList<>();
+    /** The notification channel's chat: the approval chat when {@code approvalChatIds} names none. */
+    private String notificationChatId = "";
 
     public boolean enabled() {
         return botToken != null && !botToken.isBlank();
@@ -29,9 +31,18 @@ public class TelegramChatProperties {
     public void setBaseUrl(String baseUrl) { this.baseUrl = baseUrl; }
     public List<String> getApprovalChatIds() { return approvalChatIds; }
     public void setApprovalChatIds(List<String> approvalChatIds) { this.approvalChatIds = approvalChatIds; }
+    public String getNotificationChatId() { return notificationChatId; }
+    public void setNotificationChatId(String notificationChatId) { this.notificationChatId = notificationChatId; }
 
-    /** The configured chat ids, trimmed, without empty entries (an unset environment variable gives one). */
+    /**
+     * The configured chat ids, trimmed, without empty entries (an unset environment variable gives one); the
+     * notification chat when none is configured.
+     */
     public List<String> chatIds() {
-        return approvalChatIds.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> ids = approvalChatIds.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (ids.isEmpty() && notificationChatId != null && !notificationChatId.isBlank()) {
+            return List.of(notificationChatId.trim());
+        }
+        return ids;
     }
 }
