@@ -132,7 +132,10 @@ class SlackApprovalFlowTest {
         assertThat(posted.get("text")).isEqualTo("Approval needed: restart_service_ssh on 127.0.0.1 (risk medium), incident " + incident);
         assertThat(json.readTree(posted.get("blocks"))).isEqualTo(json.readTree(awaitingBlocks(incident, run, callbackId)));
         assertThat(HOST.ran("checkout.restarted")).as("a dry run runs nothing").isZero();
-        assertThat(requests("/api/chat.postMessage")).as("one message for the one channel").hasSize(1);
+        assertThat(requests("/api/chat.postMessage")).filteredOn(form -> form.get("blocks").contains(run))
+                .as("one message for the one channel").hasSize(1);
+        assertThat(posted).containsOnlyKeys("channel", "text", "blocks", "link_names", "mrkdwn", "reply_broadcast", "unfurl_links",
+                "unfurl_media").containsEntry("unfurl_links", "0").containsEntry("unfurl_media", "0");
 
         // Dry run details: only to the clicker.
         JsonNode details = click("UOUT", "details", callbackId, "t-details." + unique(), now());
