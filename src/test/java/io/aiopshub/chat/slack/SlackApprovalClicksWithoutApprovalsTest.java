@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import io.aiopshub.chat.ChatAnswer;
 import io.aiopshub.chat.ChatProperties;
 import io.aiopshub.chat.approval.ChatApprovals;
 import io.aiopshub.redact.Redactor;
@@ -81,6 +82,23 @@ class SlackApprovalClicksWithoutApprovalsTest {
         assertThat(text).isEqualTo("Sorry, that failed (IllegalStateException; the hub's log has the details). "
                 + "Nothing was decided by this click.");
         assertThat(SLACK.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
+    }
+
+    @Test
+    void dryRunDetailsAreRedactedBoundedAndOnlyForTheClicker() throws Exception {
+        // The real service's dry runs in the tests hold no secret and are short; here one that has both.
+        DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+        beans.registerSingleton("approvals", (ChatApprovals) (user, runRef, decision, clickId, comment) -> ChatAnswer.announcement(
+                "Dry run of " + runRef + ":\nTASK [restart] changed: db_password=hunter2hunter2\n" + "z".repeat(20_000)));
+        clicks(beans.getBeanProvider(ChatApprovals.class)).handle(click("/actions/4", "aiops-approval-details", "details:k3J9x"));
+
+        JsonNode answer = json.readTree(SLACK.findAll(postRequestedFor(urlEqualTo("/actions/4"))).get(0).getBodyAsString());
+        assertThat(answer.path("response_type").asText()).isEqualTo("ephemeral");
+        assertThat(answer.path("text").asText())
+                .startsWith("Dry run of k3J9x:\nTASK [restart] changed: db_password=[REDACTED:password]\nzzz")
+                .doesNotContain("hunter2")
+                .endsWith("(cut: too long for Slack; the dry run link has all of it)")
+                .hasSize(SlackApprovalClicks.DETAILS_LIMIT);
     }
 
     private SlackApprovalClicks clicks(ObjectProvider<ChatApprovals> approvals) {
