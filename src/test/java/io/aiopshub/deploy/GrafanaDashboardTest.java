@@ -85,7 +85,7 @@ class GrafanaDashboardTest {
                         {"id":"c1","object":"chat.completion","created":1764000000,"model":"gpt-test",
                          "choices":[{"index":0,"message":{"role":"assistant","content":"{\\"summary\\":\\"checkout is down\\",\
                         \\"root_cause\\":\\"its database refuses connections\\",\\"severity\\":\\"critical\\",\\"confidence\\":0.7,\
-                        \\"evidence\\":[],\\"suggested_actions\\":[]}"},"finish_reason":"stop"}],
+                        \\"category\\":\\"availability\\",\\"root_service\\":\\"checkout\\",\\"evidence\\":[],\\"suggested_actions\\":[]}"},"finish_reason":"stop"}],
                          "usage":{"prompt_tokens":100,"completion_tokens":50,"total_tokens":150}}""")));
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth("test-token");

@@ -262,6 +262,8 @@ class TelegramApprovalFlowTest {
             assertThat(call("bob", HttpMethod.POST, "/api/v1/actions/" + first + "/approve", null).getStatusCode().value()).isEqualTo(200);
             awaitState(first, "verifying");
             assertThat(jdbc.queryForObject("select count(*) from chat_posted_approvals where run_id = ?", Long.class, first)).isZero();
+            // The poller meets the outage at its own pace: wait for it, however fast the run went.
+            await().atMost(Duration.ofSeconds(30)).until(() -> log.getAll().contains("Polling Telegram for updates failed"));
 
             TELEGRAM.removeStub(noUpdates);
             String second = propose("outage-two");
