@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,15 +20,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,6 +41,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.aiopshub.chat.approval.ApprovalMessage;
 import io.aiopshub.chat.approval.ApprovalMessages;
 import io.aiopshub.chat.approval.ChatApprovalService;
+import io.aiopshub.chat.FlowHub;
 import io.aiopshub.incident.IncidentEngine;
 import io.aiopshub.remediation.run.ActionRunStore;
 import io.aiopshub.remediation.run.SshTarget;
@@ -114,13 +112,19 @@ class SlackApprovalFlowTest {
     @Autowired ApprovalMessages messages;
     @Autowired ActionRunStore runStore;
     private final ObjectMapper json = new ObjectMapper();
+    private FlowHub hub;
+
+    @BeforeEach
+    void connect() {
+        hub = new FlowHub(http, jdbc, engine, json);
+    }
 
     @Test
     void anAlertsSuggestedActionIsApprovedByASlackButtonRunsOverSshAndTheMessageShowsTheResult() throws Exception {
         Instant start = Instant.now().minusSeconds(60);
         Map<String, String> down = Map.of("alertname", "ApiDown", "service", "checkout", "severity", "critical",
                 "instance", "127.0.0.1:9100");
-        String incident = incidentOf(down, start);
+        String incident = hub.incidentOf(down, start);
 
         // The analysis loop suggests restart_service_ssh; the run awaits approval and the channel gets buttons.
         await().atMost(Duration.ofSeconds(30)).until(() -> runsOf(incident).size() == 1);
@@ -158,7 +162,7 @@ class SlackApprovalFlowTest {
         assertThat(approved.path("text").asText()).startsWith("Approved by slack:UOPS2; the run is ");
         JsonNode again = click("UOPS2", "approve", callbackId, trigger, Long.toString(Instant.now().getEpochSecond() - 1));
         assertThat(again.path("text").asText()).isEqualTo(ChatApprovalService.DUPLICATE);
-        awaitState(run, "verifying");
+        hub.awaitState(run, "verifying");
         assertThat(HOST.ran("touch 'checkout'.restarted")).isOne();
 
         // Another approver, late.
@@ -167,9 +171,9 @@ class SlackApprovalFlowTest {
         assertThat(decisionsOf(run)).containsExactly("slack:UOPS2/slack");
 
         // The alert resolves: the run succeeds and the message loses its buttons and shows the result.
-        post("/api/v1/alerts/alertmanager", Payloads.alertmanager("resolved", start, Instant.now(), down, "down"));
-        apply();
-        awaitState(run, "succeeded");
+        hub.post("/api/v1/alerts/alertmanager", Payloads.alertmanager("resolved", start, Instant.now(), down, "down"));
+        hub.apply();
+        hub.awaitState(run, "succeeded");
         Map<String, String> updated = await().atMost(Duration.ofSeconds(30)).until(() -> apiCall("chat.update", "Run succeeded"),
                 m -> m != null);
         assertThat(updated.get("channel")).isEqualTo(CHANNEL);
@@ -191,17 +195,17 @@ class SlackApprovalFlowTest {
         assertThat(blocks.findValues("type")).extracting(JsonNode::asText).doesNotContain("actions", "button");
         assertThat(HOST.ran("touch 'checkout'.restarted")).as("run once").isOne();
 
-        JsonNode timeline = getJson("/api/v1/incidents/" + incident).at("/timeline");
-        assertThat(kinds(timeline)).containsSubsequence("analysis", "action_proposed", "action_awaiting_approval",
+        JsonNode timeline = hub.getJson("/api/v1/incidents/" + incident).at("/timeline");
+        assertThat(FlowHub.kinds(timeline)).containsSubsequence("analysis", "action_proposed", "action_awaiting_approval",
                 "action_decision_refused", "action_approved", "action_running", "action_verifying", "action_succeeded");
-        assertThat(actorOf(timeline, "action_decision_refused")).isEqualTo("slack:UOUT");
-        assertThat(actorOf(timeline, "action_approved")).isEqualTo("slack:UOPS2");
+        assertThat(FlowHub.actorOf(timeline, "action_decision_refused")).isEqualTo("slack:UOUT");
+        assertThat(FlowHub.actorOf(timeline, "action_approved")).isEqualTo("slack:UOPS2");
     }
 
     @Test
     void typedApproveAndRejectBySlackMembersTakeTheSamePathAsTheButtons() throws Exception {
         String run = propose("typed-one");
-        awaitState(run, "awaiting_approval");
+        hub.awaitState(run, "awaiting_approval");
         String shortId = run.substring(0, 8);
 
         JsonNode stranger = command("UOUT", "approve " + shortId);
@@ -214,7 +218,7 @@ class SlackApprovalFlowTest {
         assertThat(command("UOPS3", "approve " + shortId).path("text").asText()).startsWith("You approved this run already; it is ");
 
         String other = propose("typed-two");
-        awaitState(other, "awaiting_approval");
+        hub.awaitState(other, "awaiting_approval");
         JsonNode rejected = command("UOPS2", "reject " + other.substring(0, 8) + " not during the sale");
         assertThat(rejected.path("text").asText()).isEqualTo("Rejected by slack:UOPS2; the run is rejected. Nothing ran.");
         assertThat(jdbc.queryForList("select decided_by || '/' || channel || '/' || coalesce(comment, '') from action_run_decisions"
@@ -323,7 +327,7 @@ class SlackApprovalFlowTest {
     }
 
     private String propose(String service) throws Exception {
-        ResponseEntity<String> proposed = call("alice", HttpMethod.POST, "/api/v1/actions",
+        ResponseEntity<String> proposed = hub.call("alice", HttpMethod.POST, "/api/v1/actions",
                 "{\"actionId\": \"restart_service_ssh\", \"parameters\": {\"host\": \"127.0.0.1\", \"service\": \"%s\"}}".formatted(service));
         assertThat(proposed.getStatusCode().value()).as(proposed.getBody()).isEqualTo(201);
         return json.readTree(proposed.getBody()).at("/run/id").asText();
@@ -339,55 +343,6 @@ class SlackApprovalFlowTest {
 
     private String state(String run) {
         return jdbc.queryForObject("select state from action_runs where id = ?", String.class, run);
-    }
-
-    private void awaitState(String id, String expected) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> state(id), expected::equals);
-    }
-
-    private String incidentOf(Map<String, String> labels, Instant start) {
-        post("/api/v1/alerts/alertmanager", Payloads.alertmanager("firing", start, null, labels, "down"));
-        apply();
-        return jdbc.queryForObject("select incident_id from alerts where alertname = ? and status = 'firing'", String.class,
-                labels.get("alertname"));
-    }
-
-    private void apply() {
-        while (engine.applyInbox() > 0) {
-            // drain
-        }
-    }
-
-    private static List<String> kinds(JsonNode timeline) {
-        List<String> kinds = new ArrayList<>();
-        timeline.forEach(entry -> kinds.add(entry.path("kind").asText()));
-        return kinds;
-    }
-
-    private static String actorOf(JsonNode timeline, String kind) {
-        for (JsonNode entry : timeline) {
-            if (kind.equals(entry.path("kind").asText())) {
-                return entry.path("actor").asText();
-            }
-        }
-        return null;
-    }
-
-    private JsonNode getJson(String path) throws Exception {
-        ResponseEntity<String> response = call("alice", HttpMethod.GET, path, null);
-        assertThat(response.getStatusCode().value()).as(path + ": " + response.getBody()).isEqualTo(200);
-        return json.readTree(response.getBody());
-    }
-
-    private void post(String path, String body) {
-        assertThat(call("alice", HttpMethod.POST, path, body).getStatusCode().value()).isEqualTo(202);
-    }
-
-    private ResponseEntity<String> call(String token, HttpMethod method, String path, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(token + "-token");
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange(URI.create(http.getRootUri() + path), method, new HttpEntity<>(body, headers), String.class);
     }
 
     private static String unique() {

@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import java.util.function.Predicate;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -30,10 +30,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -50,6 +47,7 @@ import io.aiopshub.chat.ChatUser;
 import io.aiopshub.chat.approval.ChatApprovalService;
 import io.aiopshub.chat.approval.ChatApprovals;
 import io.aiopshub.chat.approval.ChatDecision;
+import io.aiopshub.chat.FlowHub;
 import io.aiopshub.incident.IncidentEngine;
 import io.aiopshub.remediation.run.SshTarget;
 import io.aiopshub.support.Payloads;
@@ -116,6 +114,12 @@ class TelegramApprovalFlowTest {
     @Autowired CamelContext camel;
     @Autowired ChatApprovals approvals;
     private final ObjectMapper json = new ObjectMapper();
+    private FlowHub hub;
+
+    @BeforeEach
+    void connect() {
+        hub = new FlowHub(http, jdbc, engine, json);
+    }
     private StubMapping batch;
 
     @AfterEach
@@ -128,7 +132,7 @@ class TelegramApprovalFlowTest {
         Instant start = Instant.now().minusSeconds(60);
         Map<String, String> down = Map.of("alertname", "ApiDown", "service", "checkout", "severity", "critical",
                 "instance", "127.0.0.1:9100");
-        String incident = incidentOf(down, start);
+        String incident = hub.incidentOf(down, start);
 
         // The analysis loop suggests restart_service_ssh; the run awaits approval and the chat gets buttons.
         await().atMost(Duration.ofSeconds(30)).until(() -> runsOf(incident).size() == 1);
@@ -159,7 +163,7 @@ class TelegramApprovalFlowTest {
         JsonNode doubleClick = await().atMost(Duration.ofSeconds(30)).until(() -> callbackAnswer("cb-double"), a -> a != null);
         assertThat(doubleClick.path("text").asText()).startsWith("You approved this run already; it is ");
 
-        awaitState(run, "verifying");
+        hub.awaitState(run, "verifying");
         assertThat(HOST.ran("touch 'checkout'.restarted")).isOne();
         JsonNode edited = await().atMost(Duration.ofSeconds(30)).until(() -> lastEdit(run), e -> e != null
                 && e.path("text").asText().contains("Approved by telegram:42"));
@@ -182,9 +186,9 @@ class TelegramApprovalFlowTest {
         assertThat(jdbc.queryForList("select decided_by from action_run_decisions where run_id = ?", String.class, run))
                 .containsExactly("telegram:42");
 
-        post("/api/v1/alerts/alertmanager", Payloads.alertmanager("resolved", start, Instant.now(), down, "down"));
-        apply();
-        awaitState(run, "succeeded");
+        hub.post("/api/v1/alerts/alertmanager", Payloads.alertmanager("resolved", start, Instant.now(), down, "down"));
+        hub.apply();
+        hub.awaitState(run, "succeeded");
         JsonNode last = await().atMost(Duration.ofSeconds(30)).until(() -> lastEdit(run), e -> e != null
                 && e.path("text").asText().contains("Run succeeded"));
         assertThat(last.path("text").asText()).startsWith("Action run: restart_service_ssh on 127.0.0.1")
@@ -192,11 +196,11 @@ class TelegramApprovalFlowTest {
         assertThat(last.has("reply_markup")).isFalse();
         assertThat(HOST.ran("touch 'checkout'.restarted")).as("run once").isOne();
 
-        JsonNode timeline = getJson("/api/v1/incidents/" + incident).at("/timeline");
-        assertThat(kinds(timeline)).containsSubsequence("analysis", "action_proposed", "action_awaiting_approval",
+        JsonNode timeline = hub.getJson("/api/v1/incidents/" + incident).at("/timeline");
+        assertThat(FlowHub.kinds(timeline)).containsSubsequence("analysis", "action_proposed", "action_awaiting_approval",
                 "action_decision_refused", "action_approved", "action_running", "action_verifying", "action_succeeded");
-        assertThat(actorOf(timeline, "action_decision_refused")).isEqualTo("telegram:77");
-        assertThat(actorOf(timeline, "action_approved")).isEqualTo("telegram:42");
+        assertThat(FlowHub.actorOf(timeline, "action_decision_refused")).isEqualTo("telegram:77");
+        assertThat(FlowHub.actorOf(timeline, "action_approved")).isEqualTo("telegram:42");
     }
 
     @Test
@@ -257,10 +261,10 @@ class TelegramApprovalFlowTest {
                 .willReturn(aResponse().withStatus(502).withBody("Bad Gateway")));
         try {
             String first = propose("outage-one");
-            awaitState(first, "awaiting_approval");
+            hub.awaitState(first, "awaiting_approval");
             Thread.sleep(1000);
-            assertThat(call("bob", HttpMethod.POST, "/api/v1/actions/" + first + "/approve", null).getStatusCode().value()).isEqualTo(200);
-            awaitState(first, "verifying");
+            assertThat(hub.call("bob", HttpMethod.POST, "/api/v1/actions/" + first + "/approve", null).getStatusCode().value()).isEqualTo(200);
+            hub.awaitState(first, "verifying");
             assertThat(jdbc.queryForObject("select count(*) from chat_posted_approvals where run_id = ?", Long.class, first)).isZero();
             // The poller meets the outage at its own pace: wait for it, however fast the run went.
             await().atMost(Duration.ofSeconds(30)).until(() -> log.getAll().contains("Polling Telegram for updates failed"));
@@ -305,7 +309,7 @@ class TelegramApprovalFlowTest {
     }
 
     private String propose(String action, String service) throws Exception {
-        ResponseEntity<String> proposed = call("alice", HttpMethod.POST, "/api/v1/actions",
+        ResponseEntity<String> proposed = hub.call("alice", HttpMethod.POST, "/api/v1/actions",
                 "{\"actionId\": \"%s\", \"parameters\": {\"host\": \"127.0.0.1\", \"service\": \"%s\"}}".formatted(action, service));
         assertThat(proposed.getStatusCode().value()).as(proposed.getBody()).isEqualTo(201);
         return json.readTree(proposed.getBody()).at("/run/id").asText();
@@ -376,55 +380,5 @@ class TelegramApprovalFlowTest {
 
     private List<String> runsOf(String incident) {
         return jdbc.queryForList("select id from action_runs where incident_id = ?", String.class, incident);
-    }
-
-    private void awaitState(String id, String expected) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select state from action_runs where id = ?",
-                String.class, id), expected::equals);
-    }
-
-    private String incidentOf(Map<String, String> labels, Instant start) {
-        post("/api/v1/alerts/alertmanager", Payloads.alertmanager("firing", start, null, labels, "down"));
-        apply();
-        return jdbc.queryForObject("select incident_id from alerts where alertname = ? and status = 'firing'", String.class,
-                labels.get("alertname"));
-    }
-
-    private void apply() {
-        while (engine.applyInbox() > 0) {
-            // drain
-        }
-    }
-
-    private static List<String> kinds(JsonNode timeline) {
-        List<String> kinds = new ArrayList<>();
-        timeline.forEach(entry -> kinds.add(entry.path("kind").asText()));
-        return kinds;
-    }
-
-    private static String actorOf(JsonNode timeline, String kind) {
-        for (JsonNode entry : timeline) {
-            if (kind.equals(entry.path("kind").asText())) {
-                return entry.path("actor").asText();
-            }
-        }
-        return null;
-    }
-
-    private JsonNode getJson(String path) throws Exception {
-        ResponseEntity<String> response = call("alice", HttpMethod.GET, path, null);
-        assertThat(response.getStatusCode().value()).as(path + ": " + response.getBody()).isEqualTo(200);
-        return json.readTree(response.getBody());
-    }
-
-    private void post(String path, String body) {
-        assertThat(call("alice", HttpMethod.POST, path, body).getStatusCode().value()).isEqualTo(202);
-    }
-
-    private ResponseEntity<String> call(String token, HttpMethod method, String path, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(token + "-token");
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange(URI.create(http.getRootUri() + path), method, new HttpEntity<>(body, headers), String.class);
     }
 }
