@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -26,6 +28,8 @@ import io.aiopshub.remediation.policy.Identity;
  */
 class ConsoleOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleOidcUserService.class);
+
     private final OAuth2UserService<OidcUserRequest, OidcUser> provider;
     private final ConsoleOidcProperties settings;
 
@@ -45,10 +49,12 @@ class ConsoleOidcUserService implements OAuth2UserService<OidcUserRequest, OidcU
         String claim = text(claims.get(settings.getIdentityClaim())) != null ? settings.getIdentityClaim() : IdTokenClaimNames.SUB;
         String name = text(claims.get(claim));
         if (name == null || Identity.parse(Identity.OIDC + ":" + name).identity() == null) {
-            throw refused("invalid_identity", "the " + claim + " claim cannot name an oidc: identity");
+            throw refused("invalid_identity", "the " + claim + " claim of subject " + person.getSubject()
+                    + " cannot name an oidc: identity");
         }
         if (!allowed(name, claims.get(settings.getGroupsClaim()))) {
-            throw refused("access_denied", "not among aiops.console.oidc.allowed-users or allowed-groups");
+            throw refused("access_denied", "oidc:" + name + " is not among aiops.console.oidc.allowed-users "
+                    + "nor a member of allowed-groups (claim " + settings.getGroupsClaim() + ")");
         }
         return new DefaultOidcUser(List.of(new SimpleGrantedAuthority(ConsoleTokenAuthentication.ROLE)),
                 person.getIdToken(), person.getUserInfo(), claim);
@@ -68,7 +74,9 @@ class ConsoleOidcUserService implements OAuth2UserService<OidcUserRequest, OidcU
         return value == null || value.toString().isBlank() ? null : value.toString();
     }
 
+    /** Logged because the person only sees "did not succeed": the operator needs the why. */
     private static OAuth2AuthenticationException refused(String code, String why) {
+        LOG.warn("Console sign-in through the OpenID provider refused: {}", why);
         return new OAuth2AuthenticationException(new OAuth2Error(code, why, null), why);
     }
 }
