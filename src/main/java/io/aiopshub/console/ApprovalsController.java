@@ -31,7 +31,8 @@ import io.aiopshub.remediation.run.DecisionRequest;
 /**
  * Runs awaiting approval, and the person's decision on them. Approval goes through the same route as the
  * API's ({@code direct:remediation-approve}, which launches the run when the policy's approvals are
- * complete); the approver is the logged-in token's name as an {@code api:} identity, never a form field.
+ * complete); the approver is the logged-in person ({@link ConsoleIdentity#approver}: {@code api:<token name>}
+ * or {@code oidc:<name>}), never a form field.
  * A refusal by the policy is shown to the person and recorded in the run's history.
  */
 @Controller
@@ -86,7 +87,7 @@ public class ApprovalsController {
         if (text != null && text.length() > MAX_COMMENT_LENGTH) {
             throw new PayloadValidationException("comment", "must be at most " + MAX_COMMENT_LENGTH + " characters");
         }
-        return new DecisionRequest(id, "api:" + person.getName(), CHANNEL, text);
+        return new DecisionRequest(id, ConsoleIdentity.approver(person), CHANNEL, text);
     }
 
     private static String decide(RedirectAttributes flash, String done, Runnable decision) {

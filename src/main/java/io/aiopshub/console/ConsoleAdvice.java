@@ -23,7 +23,7 @@ public class ConsoleAdvice {
 
     @ModelAttribute
     void common(Model model, Principal principal) {
-        model.addAttribute("user", principal == null ? null : principal.getName());
+        model.addAttribute("user", principal == null ? null : ConsoleIdentity.shown(principal));
         model.addAttribute("htmx", HTMX);
     }
 

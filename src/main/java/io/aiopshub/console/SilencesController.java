@@ -24,7 +24,8 @@ import io.aiopshub.ingest.PayloadValidationException;
 /**
  * Silences: the list, one created from the labels of an incident the person ticked, and expiry. The same
  * checks as the API's: {@link SilenceService#validateMatchers} (no silence that mutes everything) and the
- * longest duration of {@code aiops.api.silences.max-duration}; the creator is the logged-in token's name.
+ * longest duration of {@code aiops.api.silences.max-duration}; the creator is the logged-in person
+ * ({@link ConsoleIdentity#shown}: the token's name, or the {@code oidc:} identity).
  */
 @Controller
 public class SilencesController {
@@ -73,7 +74,7 @@ public class SilencesController {
             throw new PayloadValidationException("comment", "is required, at most " + MAX_COMMENT_LENGTH + " characters");
         }
         Instant now = clock.instant();
-        SilenceService.Silence silence = silences.create(matchers, now, now.plus(length), person.getName(), text);
+        SilenceService.Silence silence = silences.create(matchers, now, now.plus(length), ConsoleIdentity.shown(person), text);
         flash.addFlashAttribute("notice", "Silence " + silence.id() + " created.");
         return "redirect:/console/silences";
     }

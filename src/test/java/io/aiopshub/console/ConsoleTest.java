@@ -10,8 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 
+import io.aiopshub.console.oidc.ConsoleOidc;
 import io.aiopshub.incident.IncidentEngine;
 import io.aiopshub.remediation.ActionRunState;
 import io.aiopshub.remediation.catalog.Risk;
@@ -40,6 +44,7 @@ class ConsoleTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired IncidentEngine engine;
     @Autowired ActionRunStore runs;
+    @Autowired ApplicationContext context;
 
     @Test
     void aWrongTokenOrAMetricsTokenDoesNotOpenASession() throws Exception {
@@ -67,6 +72,18 @@ class ConsoleTest {
 
         assertThat(browser.post("/console/logout", Map.of()).location()).endsWith("/console/login?logout");
         assertThat(browser.get("/console/incidents").location()).endsWith("/console/login");
+    }
+
+    @Test
+    void withoutAnOpenIdIssuerTheLoginPageOffersOnlyTheTokenAndNoOAuth2PartExists() throws Exception {
+        ConsoleSession browser = new ConsoleSession(port);
+        String login = browser.get("/console/login").body();
+        assertThat(login).contains("name=\"token\"").doesNotContain("Sign in with").doesNotContain("oauth2");
+        // No provider to send anyone to: the path is just another console page that needs a login.
+        assertThat(browser.get("/console/oauth2/authorization/oidc").location()).endsWith("/console/login");
+        assertThat(context.getBeanNamesForType(ConsoleOidc.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(ClientRegistrationRepository.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(OAuth2AuthorizedClientService.class)).isEmpty();
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import io.aiopshub.config.HubProperties;
 import io.aiopshub.console.ConsoleTokenAuthentication;
+import io.aiopshub.console.oidc.ConsoleOidc;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 
@@ -41,11 +42,13 @@ public class ApiSecurityConfig {
     /**
      * The console ({@code /console/**}), the only place with sessions: a person logs in with an API token
      * typed into a form, gets a new session id (fixation protection) holding the token's name, and every
-     * form carries Spring Security's CSRF token. The API below stays stateless and cookie-free.
+     * form carries Spring Security's CSRF token. When configured, {@link ConsoleOidc} adds a sign-in through
+     * an OpenID provider beside the token form. The API below stays stateless and cookie-free.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, ApiTokens tokens,
+                                                   ObjectProvider<ConsoleOidc> oidc) throws Exception {
         http
             .securityMatcher("/console/**")
             .authenticationProvider(new ConsoleTokenAuthentication(tokens))
@@ -71,6 +74,10 @@ public class ApiSecurityConfig {
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers(HttpMethod.GET, "/console/assets/**", "/console/webjars/**").permitAll()
                 .anyRequest().hasAuthority(ConsoleTokenAuthentication.ROLE));
+        ConsoleOidc provider = oidc.getIfAvailable();
+        if (provider != null) {
+            provider.apply(http);
+        }
         return http.build();
     }
 

@@ -179,6 +179,26 @@ class RemediationPolicyLoaderTest {
         assertThat(Identity.parse("api:").identity()).isNull();
     }
 
+    @Test
+    void peopleSignedInThroughOpenIdAreApproversByTheirOidcName() {
+        RemediationPolicy policy = loader.parseText("""
+                approvers:
+                  medium: ["oidc:dana", "oidc:erin.k+ops@example.com", "oidc:José"]
+                """, "test.yaml");
+        assertThat(policy.approvers().get(Risk.MEDIUM))
+                .containsExactlyInAnyOrder("oidc:dana", "oidc:erin.k+ops@example.com", "oidc:José");
+        assertThat(policy.mayApprove(Risk.MEDIUM, "oidc:dana")).isTrue();
+        // The same name through another door is another person: an API token named dana is not oidc:dana.
+        assertThat(policy.mayApprove(Risk.MEDIUM, "dana")).isFalse();
+        assertThat(policy.mayApprove(Risk.MEDIUM, "api:dana")).isFalse();
+
+        assertThat(problems("approvers: {high: [\"oidc:\", \"oidc:has space\", \"oidc:a:b\"]}\n"))
+                .containsExactly(
+                        "approvers.high[0]: 'oidc:' is not an OpenID user name (letters, digits, _ . @ + -, at most 128 characters)",
+                        "approvers.high[1]: 'oidc:has space' is not an OpenID user name (letters, digits, _ . @ + -, at most 128 characters)",
+                        "approvers.high[2]: 'oidc:a:b' is not an OpenID user name (letters, digits, _ . @ + -, at most 128 characters)");
+    }
+
     private List<String> problems(String yaml) {
         return catchThrowableOfType(RemediationPolicyException.class, () -> loader.parseText(yaml, "t.yaml")).problems();
     }
