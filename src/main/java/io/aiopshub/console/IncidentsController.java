@@ -27,8 +27,8 @@ import io.aiopshub.store.IncidentRepository;
 
 /**
  * The incident list (its rows re-fetched by htmx when {@link IncidentStreams} says the incidents changed, so
- * new incidents appear without a reload) and one incident. The detail is what the API answers, redaction included: the console shows
- * nothing the API would not.
+ * new incidents appear without a reload) and one incident. The detail is what the API answers, redaction
+ * included: the console shows nothing the API would not.
  */
 @Controller
 public class IncidentsController {
@@ -93,7 +93,6 @@ public class IncidentsController {
         Map<String, IncidentEntity> byId = new HashMap<>();
         incidents.findAllById(page.ids()).forEach(i -> byId.put(i.getId(), i));
         model.addAttribute("incidents", page.ids().stream().map(byId::get).filter(Objects::nonNull).toList());
-        model.addAttribute("total", page.total());
     }
 
     @GetMapping("/console/incidents/{id}")

@@ -132,6 +132,8 @@ class ConsoleIncidentListTest {
             try (EventStream stream = EventStream.open(port, EVENTS, headers)) {
                 assertThat(stream.status()).as(headers.toString()).isEqualTo(401);
                 assertThat(String.valueOf(stream.header("Content-Type"))).as(headers.toString()).doesNotContain("text/event-stream");
+                // Nothing is remembered for after a login: no session is opened for a refused stream.
+                assertThat(stream.header("Set-Cookie")).as(headers.toString()).isNull();
                 assertThat(stream.awaitEnd(FEW_SECONDS)).isTrue();
             }
         }
