@@ -38,8 +38,11 @@ public class IncidentFilters {
         this.jdbc = jdbc;
     }
 
-    /** {@code label} query values (one String or a List of them) as name → value, checked; a 400 names the field. */
-    static Map<String, String> labels(Object raw) {
+    /**
+     * {@code label} query values (one String or a List of them) as name → value, checked; a 400 names the field.
+     * Public for the console's incident list, which takes the same filters.
+     */
+    public static Map<String, String> labels(Object raw) {
         List<String> values = new ArrayList<>();
         if (raw instanceof List<?> list) {
             list.forEach(v -> values.add(String.valueOf(v)));
@@ -71,6 +74,11 @@ public class IncidentFilters {
             labels.put(name, wanted);
         }
         return labels;
+    }
+
+    /** A {@code group} filter: null when blank, else a group id (a lower-case UUID); a 400 names the field. */
+    public static String group(String raw) {
+        return RequestFields.uuid("group", raw);
     }
 
     public Page search(String status, String severity, String service, Instant from, Instant to, String group,

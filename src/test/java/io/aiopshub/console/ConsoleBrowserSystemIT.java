@@ -39,8 +39,8 @@ import io.aiopshub.support.RawHttp;
 
 /**
  * The console in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, installed by
- * .ci/run), driven by Selenium: log in, see an incident appear in the open list without a reload (htmx
- * polling), open it, create a silence from its labels, see it listed, approve a run. Screenshots of each
+ * .ci/run), driven by Selenium: log in, see an incident appear in the open list without a reload (a server-sent
+ * event, with the polling fallback set too slow to be what delivered it), filter the list by a label, open it, create a silence from its labels, see it listed, approve a run. Screenshots of each
  * page go to target/console-screenshots/ for review.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -48,7 +48,8 @@ import io.aiopshub.support.RawHttp;
         "aiops.security.api-tokens=bob:bob-token",
         "aiops.routing.file=src/test/resources/fast-alert-routing.yaml",
         "aiops.llm.catalog-file=src/test/resources/remediation/catalog.yaml",
-        "aiops.remediation.policy-file=src/test/resources/remediation/policy.yaml"})
+        "aiops.remediation.policy-file=src/test/resources/remediation/policy.yaml",
+        "aiops.console.live.fallback-poll=10m"})
 class ConsoleBrowserSystemIT {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -95,12 +96,28 @@ class ConsoleBrowserSystemIT {
         assertThat(browser.findElement(By.tagName("header")).getText()).contains("Signed in as bob");
 
         wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return typeof htmx === 'object';")));
+        // The page's event stream is open (live.js marks the table); only it can bring the incident in time.
+        wait.until(ExpectedConditions.attributeToBe(By.id("incident-table"), "data-live", "stream"));
         // A marker that a reload would lose: the incident must arrive in this very page.
         ((JavascriptExecutor) browser).executeScript("window.consoleTestMarker = 'same page';");
         String incident = incidentOf(Map.of("alertname", "BrowserCheckoutErrors", "service", "checkout", "severity", "critical"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText("BrowserCheckoutErrors")));
         assertThat(((JavascriptExecutor) browser).executeScript("return window.consoleTestMarker;")).isEqualTo("same page");
+        assertThat(browser.findElement(By.id("live-state")).getText()).isEqualTo("Live.");
         screenshot("02-incidents-live");
+
+        // Filters live in the URL: a label filter typed into the form is a bookmarkable link.
+        browser.findElement(By.id("label-1")).sendKeys("service=checkout");
+        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("label=service%3Dcheckout"));
+        assertThat(browser.findElement(By.id("incident-rows")).getText()).contains("BrowserCheckoutErrors");
+        browser.findElement(By.id("label-2")).sendKeys("nonsense");
+        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul.problems")));
+        assertThat(browser.findElement(By.cssSelector("ul.problems")).getText()).contains("label").contains("is not name=value");
+        browser.findElement(By.id("label-2")).clear();
+        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText("BrowserCheckoutErrors")));
 
         browser.findElement(By.partialLinkText("BrowserCheckoutErrors")).click();
         wait.until(ExpectedConditions.urlContains("/console/incidents/" + incident));

@@ -1,15 +1,23 @@
 package io.aiopshub.api.security;
 
+import java.util.LinkedHashMap;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -17,6 +25,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import io.aiopshub.config.HubProperties;
 import io.aiopshub.console.ConsoleTokenAuthentication;
 import io.aiopshub.console.oidc.ConsoleOidc;
+import io.aiopshub.console.IncidentEventsController;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 
@@ -70,8 +79,11 @@ public class ApiSecurityConfig {
                 .contentSecurityPolicy(csp -> csp.policyDirectives(
                     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                         + "frame-ancestors 'none'; form-action 'self'")))
+            .exceptionHandling(errors -> errors.authenticationEntryPoint(consoleEntryPoint()))
             .authorizeHttpRequests(rules -> rules
-                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                // ERROR renders, and ASYNC ends (a live stream completing), a request that was already authorised;
+                // re-checking an ASYNC dispatch after a logout would only fail on a committed response.
+                .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                 .requestMatchers(HttpMethod.GET, "/console/assets/**", "/console/webjars/**").permitAll()
                 .anyRequest().hasAuthority(ConsoleTokenAuthentication.ROLE));
         ConsoleOidc provider = oidc.getIfAvailable();
@@ -79,6 +91,20 @@ public class ApiSecurityConfig {
             provider.apply(http);
         }
         return http.build();
+    }
+
+    /**
+     * Without a session, pages redirect to the login form; the live event stream and htmx's fragment requests
+     * answer 401 instead, since neither an EventSource nor a swapped table fragment can show a login page.
+     */
+    private static AuthenticationEntryPoint consoleEntryPoint() {
+        LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> byRequest = new LinkedHashMap<>();
+        byRequest.put(request -> IncidentEventsController.PATH.equals(request.getRequestURI().substring(
+                request.getContextPath().length())) || request.getHeader("HX-Request") != null,
+                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
+        DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(byRequest);
+        entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/console/login"));
+        return entryPoint;
     }
 
     @Bean

@@ -122,7 +122,7 @@ class AuthPathWalkerTest {
         List<String> served = new ArrayList<>();
         String[][] paths = {
             {"GET", "/console/incidents"}, {"GET", "/console/incidents/rows"}, {"GET", "/console/approvals"},
-            {"GET", "/console/silences"}, {"GET", "/console"},
+            {"GET", "/console/silences"}, {"GET", "/console"}, {"GET", "/console/incidents/events"},
             {"POST", "/console/silences"}, {"POST", "/console/silences/" + silenceId + "/expire"},
             {"POST", "/console/approvals/" + silenceId + "/approve"}, {"POST", "/console/approvals/" + silenceId + "/reject"}};
         byte[] form = "matcher=alertname%3DWalk&hours=1&comment=walk&token=walk-token".getBytes(StandardCharsets.UTF_8);
