@@ -174,6 +174,11 @@ class ConsoleOperationsTest {
                 .contains("<td class=\"num\">6</td>").contains("<td class=\"num\">3</td>");
         assertThat(browser.get("/console/log-templates").body()).contains("other &lt;*&gt; started").contains("upload &lt;*&gt;");
 
+        // Paging keeps the filter; the links are relative, so they work under a proxy's path prefix.
+        assertThat(browser.get("/console/log-templates?service=console-ledger&page=1").body())
+                .contains("href=\"?service=console-ledger&amp;page=0\"").contains("No log templates match.")
+                .doesNotContain("rel=\"next\"");
+
         ConsoleSession.Page tooLong = browser.get("/console/log-templates?service=" + "s".repeat(300));
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.body()).contains("<code>service</code>");
