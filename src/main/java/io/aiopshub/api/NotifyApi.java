@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.aiopshub.api.security.ApiCaller;
 import io.aiopshub.ingest.PayloadValidationException;
 import io.aiopshub.ingest.Severity;
 import io.aiopshub.notify.ChannelNames;
@@ -19,7 +21,8 @@ import io.aiopshub.notify.NotificationOutbox;
 /**
  * {@code POST /api/v1/notify}: an ad-hoc message through the same outbox, retries and breakers.
  * Body: {@code {"title": "...", "message": "...", "priority": "high", "channels": ["telegram"]}}.
- * {@code GET /api/v1/notifications/failed}: the dead letters.
+ * {@code GET /api/v1/notifications/failed}: the dead letters; {@code POST /api/v1/notifications/{id}/retry}
+ * queues one again (the console's Retry button does the same through {@link NotificationOutbox#retry}).
  */
 @Component("notifyApi")
 public class NotifyApi {
@@ -71,6 +74,27 @@ public class NotifyApi {
                 message, List.of(), 0, 0, null, null, Map.of(), clock.instant());
         List<Long> ids = outbox.enqueue(adhoc, channels);
         return json.write(Map.of("status", "queued", "notificationIds", ids, "channels", channels));
+    }
+
+    /** Queues a dead letter again; the caller (the token's name) is recorded on the incident's timeline. */
+    public String retry(@Header("notificationId") String id, byte[] body, Exchange exchange) {
+        json.readEmpty(body);
+        long notification = notificationId(id);
+        if (!outbox.retry(notification, "api:" + ApiCaller.require(exchange))) {
+            throw new NotFoundException("no failed notification with id " + notification);
+        }
+        return json.write(Map.of("status", "queued", "notificationId", notification));
+    }
+
+    /** Notification ids are positive numbers the hub made; anything else names no dead letter. */
+    public static long notificationId(String id) {
+        if (id != null && id.length() <= 18 && id.chars().allMatch(c -> c >= '0' && c <= '9') && !id.isEmpty()) {
+            long value = Long.parseLong(id);
+            if (value > 0) {
+                return value;
+            }
+        }
+        throw new NotFoundException("no failed notification with id " + RequestFields.echo(id == null ? "" : id));
     }
 
     public String failed(@Header("page") String page, @Header("size") String size) {

@@ -170,6 +170,25 @@ public class NotificationOutbox {
         metrics.notification(delivery.channel(), "deferred");
     }
 
+    /**
+     * Queues a dead letter again, with the full number of attempts, as the API and the console's Retry
+     * button ask; the incident's timeline records who did it. False when there is no dead letter with this
+     * id (never was, or already queued again).
+     */
+    @Transactional
+    public boolean retry(long id, String by) {
+        if (repository.requeueDead(id, clock.instant()) == 0) {
+            return false;
+        }
+        NotificationEntity row = repository.findById(id).orElseThrow();
+        if (row.getIncidentId() != null) {
+            timeline.record(row.getIncidentId(), IncidentTimeline.NOTIFICATION, by,
+                    "channel=" + row.getChannel() + " kind=" + row.getKind() + " outcome=requeued");
+        }
+        LOG.info("Notification {} ({}) queued again by {}", id, row.getChannel(), by);
+        return true;
+    }
+
     public List<FailedNotification> failed(int page, int size) {
         return repository.findByStatusOrderByIdDesc(DEAD, PageRequest.of(page, size)).stream()
                 .map(row -> new FailedNotification(row.getId(), row.getIncidentId(), row.getChannel(), row.getKind(),

@@ -24,6 +24,16 @@ public interface NotificationRepository extends JpaRepository<NotificationEntity
             where n.id = :id and n.status = 'PENDING' and n.nextAttemptAt = :seen""")
     int claim(@Param("id") long id, @Param("seen") Instant seen, @Param("lease") Instant lease, @Param("now") Instant now);
 
+    /**
+     * Puts one dead letter back in the queue with a fresh set of attempts; returns 1 only if it was still a
+     * dead letter, so two people retrying it at once queue it once.
+     */
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("""
+            update NotificationEntity n set n.status = 'PENDING', n.attempts = 0, n.nextAttemptAt = :now, n.updatedAt = :now
+            where n.id = :id and n.status = 'DEAD'""")
+    int requeueDead(@Param("id") long id, @Param("now") Instant now);
+
     List<NotificationEntity> findByStatusOrderByIdDesc(String status, Pageable page);
 
     List<NotificationEntity> findByIncidentIdOrderById(String incidentId);

@@ -54,7 +54,7 @@ class OpenApiDocumentTest {
                 }
             }
         }
-        assertThat(implemented).hasSize(27);
+        assertThat(implemented).hasSize(28);
         assertThat(documented).containsAll(implemented);
     }
 

@@ -40,8 +40,9 @@ import io.aiopshub.support.RawHttp;
 /**
  * The console in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, installed by
  * .ci/run), driven by Selenium: log in, see an incident appear in the open list without a reload (a server-sent
- * event, with the polling fallback set too slow to be what delivered it), filter the list by a label, open it, create a silence from its labels, see it listed, approve a run. Screenshots of each
- * page go to target/console-screenshots/ for review.
+ * event, with the polling fallback set too slow to be what delivered it), filter the list by a label, open it,
+ * create a silence from its labels, see it listed, approve a run, open the notifications and log templates
+ * pages. Screenshots of each page go to target/console-screenshots/ for review.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:console-browser;DB_CLOSE_DELAY=-1",
@@ -144,6 +145,13 @@ class ConsoleBrowserSystemIT {
         assertThat(runs.decisions(run.id())).singleElement()
                 .satisfies(d -> assertThat(d.decidedBy()).isEqualTo("api:bob"));
         screenshot("06-approved");
+
+        browser.findElement(By.linkText("Notifications")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Notifications"));
+        screenshot("07-notifications");
+        browser.findElement(By.linkText("Log templates")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Log templates"));
+        screenshot("08-log-templates");
     }
 
     private ActionRun awaitingApproval(String incident) {
