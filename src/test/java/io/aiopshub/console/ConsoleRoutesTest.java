@@ -102,7 +102,8 @@ class ConsoleRoutesTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> fileRow(browser.get("/console/routes").body(), "broken.yaml")
                 .contains("invalid"));
         String page = browser.get("/console/routes").body();
-        assertThat(fileRow(page, "broken.yaml")).contains("state invalid").contains("setBodyy").contains("line 6");
+        assertThat(fileRow(page, "broken.yaml")).contains("state invalid").contains("setBodyy").contains("line 6")
+                .containsPattern("<time datetime=\"\\d{4}-\\d\\d-\\d\\dT[^\"]+\">").contains("invalid: Unknown node id");
         assertThat(fileRow(page, "greeting.yaml")).contains(">valid<").contains("console-greet");
         assertThat(fileRow(page, "api.yaml")).contains(">valid<").contains("ingest-alertmanager");
         assertThat(row(page, "console-broken")).isEmpty();
