@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,8 +43,8 @@ public class RouteFileWatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(RouteFileWatcher.class);
 
-    /** A file's state as the health endpoint shows it. */
-    public record FileStatus(String status, String detail) { }
+    /** A file's state as the health endpoint and the console show it; {@code at}: when the watcher last set it. */
+    public record FileStatus(String status, String detail, Instant at) { }
 
     private final CamelContext camel;
     private final RouteFileValidator validator;
@@ -50,14 +52,16 @@ public class RouteFileWatcher {
     private final RouteFileProperties properties;
     private final Path directory;
     private final RouteFileInventory inventory;
+    private final Clock clock;
     /** The text each file had when it was last applied successfully. */
     private final Map<Path, String> applied = new LinkedHashMap<>();
     private final Map<Path, FileStatus> statuses = new ConcurrentHashMap<>();
     private ScheduledExecutorService poller;
 
     public RouteFileWatcher(CamelContext camel, RouteFileValidator validator, HubMetrics metrics,
-                            RouteFileProperties properties, RouteFileInventory inventory) {
+                            RouteFileProperties properties, RouteFileInventory inventory, Clock clock) {
         this.camel = camel;
+        this.clock = clock;
         this.inventory = inventory;
         this.validator = validator;
         this.metrics = metrics;
@@ -69,7 +73,7 @@ public class RouteFileWatcher {
     public void start() {
         for (Map.Entry<Path, String> file : readDirectory().entrySet()) {
             applied.put(file.getKey(), file.getValue());
-            statuses.put(file.getKey(), new FileStatus("ok", "loaded at start"));
+            statuses.put(file.getKey(), status("ok", "loaded at start"));
         }
         poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "route-file-watcher"));
         long period = properties.getPollInterval().toMillis();
@@ -87,6 +91,10 @@ public class RouteFileWatcher {
         Map<String, FileStatus> view = new TreeMap<>();
         statuses.forEach((file, status) -> view.put(file.getFileName().toString(), status));
         return view;
+    }
+
+    private FileStatus status(String status, String detail) {
+        return new FileStatus(status, detail, clock.instant());
     }
 
     private void pollSafely() {
@@ -110,7 +118,7 @@ public class RouteFileWatcher {
             String before = applied.get(file.getKey());
             if (file.getValue().isBlank()) {
                 // Probably being written (non-atomic save): look again next time.
-                statuses.put(file.getKey(), new FileStatus("waiting", "file is empty"));
+                statuses.put(file.getKey(), status("waiting", "file is empty"));
                 continue;
             }
             if (!file.getValue().equals(before) && !isKnownInvalid(file.getKey(), file.getValue())) {
@@ -161,7 +169,7 @@ public class RouteFileWatcher {
         applied.put(file, text);
         inventory.update(RouteFileInventory.key(file), text);
         rejected.remove(file);
-        statuses.put(file, new FileStatus("ok", "reloaded: " + newContents.runningRouteIds().size() + " routes"));
+        statuses.put(file, status("ok", "reloaded: " + newContents.runningRouteIds().size() + " routes"));
         metrics.routeReload("success");
         LOG.info("Route file {} applied: routes {}", file.getFileName(), newContents.runningRouteIds());
         recreateTemplateUsers(file, oldContents, newContents);
@@ -185,7 +193,7 @@ public class RouteFileWatcher {
                     LOG.info("Re-created templated routes of {} after template change in {}", other.getKey().getFileName(),
                             changed.getFileName());
                 } catch (Exception e) {
-                    statuses.put(other.getKey(), new FileStatus("failed", "re-creating templated routes: "
+                    statuses.put(other.getKey(), status("failed", "re-creating templated routes: "
                             + RouteFileValidator.describe(e)));
                     LOG.error("Re-creating templated routes of {} failed", other.getKey().getFileName(), e);
                 }
@@ -204,7 +212,7 @@ public class RouteFileWatcher {
             metrics.routeReload("success");
             LOG.info("Route file {} deleted: stopped and removed routes {}", file.getFileName(), contents.runningRouteIds());
         } catch (Exception e) {
-            statuses.put(file, new FileStatus("failed", "removing routes of deleted file: " + RouteFileValidator.describe(e)));
+            statuses.put(file, status("failed", "removing routes of deleted file: " + RouteFileValidator.describe(e)));
             metrics.routeReload("failed");
             LOG.error("Removing the routes of deleted file {} failed", file.getFileName(), e);
         }
@@ -212,7 +220,7 @@ public class RouteFileWatcher {
 
     private void reject(Path file, String text, String outcome, String problem) {
         rejected.put(file, text);
-        statuses.put(file, new FileStatus(outcome, problem));
+        statuses.put(file, status(outcome, problem));
         metrics.routeReload(outcome);
         LOG.error("Route file {} not applied ({}): {}. The running routes are unchanged.", file.getFileName(), outcome, problem);
     }

@@ -1,5 +1,6 @@
 package io.aiopshub.routes;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,8 +20,8 @@ public class RouteFilesConfig {
 
     @Bean(destroyMethod = "stop")
     RouteFileWatcher routeFileWatcher(CamelContext camel, HubMetrics metrics, RouteFileProperties properties,
-                                      RouteFileInventory inventory) {
-        return new RouteFileWatcher(camel, new RouteFileValidator(), metrics, properties, inventory);
+                                      RouteFileInventory inventory, Clock clock) {
+        return new RouteFileWatcher(camel, new RouteFileValidator(), metrics, properties, inventory, clock);
     }
 
     /**
