@@ -8,8 +8,20 @@
 #   bench/run.sh startup      starts the packaged jar once in a scratch copy of routes/, config/, playbooks/ and
 #                             runbooks/, polls /actuator/health until UP, prints the time and RSS, stops it
 #                             (JAVA_OPTS adds JVM options; JAR picks another jar; builds the jar when there is none)
+#   bench/run.sh engine [N] [--jfr FILE] [--hub.setting=value ...]
+#                             the incident engine alone: starts the hub in-process on a fresh H2 file database with
+#                             the engine held, fills the inbox with N all-new alerts (default 100000) through the
+#                             ingest API, releases the engine and prints the drain's alerts/s (wall clock) and alerts
+#                             per CPU second of the engine thread; --jfr records the drain and prints its hot frames
 set -euo pipefail
 mode="${1:-}"
+if [ "$mode" = engine ]; then
+  shift
+  cd "$(dirname "$0")/.."
+  ./mvnw -q -o -B -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+  # shellcheck disable=SC2086
+  exec java -Xmx2g ${JAVA_OPTS:-} -cp "target/classes:$(cat target/bench-classpath.txt)" io.aiopshub.bench.EngineApplyBenchmark "$@"
+fi
 dir="${2:-}"
 # DIR is relative to the caller's directory, not to the project root.
 case "$dir" in ""|/*) ;; *) dir="$PWD/$dir" ;; esac
@@ -62,7 +74,7 @@ case "$mode" in
   loghub) main=io.aiopshub.bench.LogHubBenchmark ;;
   nab) main=io.aiopshub.bench.NabBenchmark ;;
   startup) startup; exit 0 ;;
-  *) echo "usage: bench/run.sh loghub|nab DIR | bench/run.sh rca | bench/run.sh startup" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh loghub|nab DIR | bench/run.sh rca | bench/run.sh startup | bench/run.sh engine [N]" >&2; exit 2 ;;
 esac
 [ -d "$dir" ] || { echo "no such directory: $dir" >&2; exit 2; }
 ./mvnw -q -B -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null

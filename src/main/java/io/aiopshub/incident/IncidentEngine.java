@@ -54,11 +54,19 @@ public class IncidentEngine {
         final List<IncidentTimeline.Entry> timeline = new ArrayList<>();
         /** Incidents that lost a firing alert in this batch: resolved at the end if none is left. */
         final Set<String> lostFiring = new HashSet<>();
+        /**
+         * The alerts each incident gained in this batch, with the place in {@link #timeline} of the one entry
+         * that lists them all (one row per incident and batch instead of one per alert).
+         */
+        final Map<String, Added> added = new HashMap<>();
 
         static String key(String incidentId, String fingerprint) {
             return incidentId + "/" + fingerprint;
         }
     }
+
+    /** New alerts of one incident in one batch; {@code slot} is the index of their timeline entry. */
+    private record Added(int slot, Map<String, String> groupLabels, List<InboxEvent> events) { }
 
     private record Routed(InboxEvent event, RoutingPolicy.Route route, Map<String, String> groupLabels,
                           String groupKey, String groupHash) { }
@@ -97,11 +105,13 @@ public class IncidentEngine {
     /** Applies events read from the inbox, in the transaction that deletes them from it. */
     private void applyAll(List<InboxEvent> events) {
         Instant now = clock.instant();
-        List<Routed> routed = events.stream().map(this::route).toList();
+        Map<String, String> groupHashes = new HashMap<>();
+        List<Routed> routed = events.stream().map(event -> route(event, groupHashes)).toList();
         Batch batch = prefetch(routed);
         for (Routed event : routed) {
             apply(event, now, batch);
         }
+        describeAdded(batch);
         incidents.saveAll(batch.newIncidents);
         // New alerts and timeline rows reference incidents: write those (and the changes to alerts already
         // stored) first, then the new alerts and the whole timeline in JDBC batches.
@@ -111,11 +121,11 @@ public class IncidentEngine {
         timeline.recordAll(batch.timeline);
     }
 
-    private Routed route(InboxEvent event) {
+    private Routed route(InboxEvent event, Map<String, String> groupHashes) {
         RoutingPolicy.Route route = policy().routeFor(event.labels());
         Map<String, String> groupLabels = route.groupLabels(event.labels());
         String groupKey = route.id() + ":" + groupLabels;
-        return new Routed(event, route, groupLabels, groupKey, Fingerprinter.sha256Hex(groupKey));
+        return new Routed(event, route, groupLabels, groupKey, groupHashes.computeIfAbsent(groupKey, Fingerprinter::sha256Hex));
     }
 
     private Batch prefetch(List<Routed> routed) {
@@ -177,7 +187,12 @@ public class IncidentEngine {
             alert = newAlert(incident.getId(), event, now);
             batch.newAlerts.add(alert);
             batch.alertsByIncidentAndFingerprint.put(Batch.key(incident.getId(), event.fingerprint()), alert);
-            batch.timeline.add(new IncidentTimeline.Entry(incident.getId(), IncidentTimeline.ALERT_ADDED, null, describe(event)));
+            String incidentId = incident.getId();
+            batch.added.computeIfAbsent(incidentId, id -> {
+                // Its place now, its text once the batch is through: the timeline keeps the events' order.
+                batch.timeline.add(null);
+                return new Added(batch.timeline.size() - 1, routed.groupLabels(), new ArrayList<>());
+            }).events().add(event);
         } else if (!alert.isFiring()) {
             alert.setStatus(FIRING);
             alert.setResolvedAt(null);
@@ -196,6 +211,25 @@ public class IncidentEngine {
             incident.setSeverity(severity.label());
         }
         incident.setUpdatedAt(now);
+    }
+
+    /**
+     * One timeline entry per incident for the alerts it gained in this batch: {@code alert_added} as before
+     * when it is one, else {@code alerts_added} listing each alert's fingerprint and the labels that tell it
+     * apart from the others of its group.
+     */
+    private static void describeAdded(Batch batch) {
+        for (Map.Entry<String, Added> entry : batch.added.entrySet()) {
+            List<InboxEvent> added = entry.getValue().events();
+            IncidentTimeline.Entry line;
+            if (added.size() == 1) {
+                line = new IncidentTimeline.Entry(entry.getKey(), IncidentTimeline.ALERT_ADDED, null, describe(added.get(0)));
+            } else {
+                line = new IncidentTimeline.Entry(entry.getKey(), IncidentTimeline.ALERTS_ADDED, null,
+                        describeAll(added, entry.getValue().groupLabels()));
+            }
+            batch.timeline.set(entry.getValue().slot(), line);
+        }
     }
 
     private IncidentEntity open(Routed routed, Instant at, Batch batch) {
@@ -238,8 +272,12 @@ public class IncidentEngine {
      */
     @Transactional
     public int expireDue() {
-        inbox.lock();
         Instant now = clock.instant();
+        // Most ticks find nothing due: asking costs an index probe, while the lock is a write.
+        if (!alerts.existsByStatusAndEndsAtLessThanEqual(FIRING, now)) {
+            return 0;
+        }
+        inbox.lock();
         List<AlertEntity> due = alerts.findByStatusAndEndsAtLessThanEqualOrderByEndsAt(FIRING, now,
                 org.springframework.data.domain.PageRequest.of(0, EXPIRY_BATCH));
         if (due.isEmpty()) {
@@ -323,6 +361,27 @@ public class IncidentEngine {
 
     private static String describe(InboxEvent event) {
         return "fingerprint=" + event.fingerprint() + " status=" + event.status() + " labels=" + event.labels();
+    }
+
+    /** "3 alerts: fingerprint=… labels={instance=…}; …": the group's own labels are the same for all, so left out. */
+    private static String describeAll(List<InboxEvent> events, Map<String, String> groupLabels) {
+        StringBuilder text = new StringBuilder(64 * events.size()).append(events.size()).append(" alerts: ");
+        for (int i = 0; i < events.size(); i++) {
+            InboxEvent event = events.get(i);
+            if (i > 0) {
+                text.append("; ");
+            }
+            text.append("fingerprint=").append(event.fingerprint()).append(" labels={");
+            boolean first = true;
+            for (Map.Entry<String, String> label : new java.util.TreeMap<>(event.labels()).entrySet()) {
+                if (!groupLabels.containsKey(label.getKey())) {
+                    text.append(first ? "" : ", ").append(label.getKey()).append('=').append(label.getValue());
+                    first = false;
+                }
+            }
+            text.append('}');
+        }
+        return text.toString();
     }
 
     /** The policy in force now; a reload swaps it whole. */

@@ -16,6 +16,8 @@ public class IncidentTimeline {
 
     public static final String OPENED = "incident_opened";
     public static final String ALERT_ADDED = "alert_added";
+    /** Several alerts joined the incident in one engine batch: one entry lists them all. */
+    public static final String ALERTS_ADDED = "alerts_added";
     public static final String ALERT_REFIRED = "alert_firing_again";
     public static final String ALERT_RESOLVED = "alert_resolved";
     public static final String ALERT_EXPIRED = "alert_expired";

@@ -14,6 +14,8 @@ public interface AlertRepository extends JpaRepository<AlertEntity, Long> {
     List<AlertEntity> findByStatusAndEndsAtLessThanEqualOrderByEndsAt(String status, java.time.Instant now,
                                                                       org.springframework.data.domain.Pageable page);
 
+    boolean existsByStatusAndEndsAtLessThanEqual(String status, java.time.Instant now);
+
     /** Which of these incidents still have a firing alert. */
     @org.springframework.data.jpa.repository.Query(
             "select distinct a.incidentId from AlertEntity a where a.incidentId in :ids and a.status = 'firing'")

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -36,6 +37,7 @@ import io.aiopshub.store.IncidentEntity;
 import io.aiopshub.store.IncidentRepository;
 import io.aiopshub.store.NotificationEntity;
 import io.aiopshub.store.NotificationRepository;
+import io.aiopshub.store.TimelineEntryEntity;
 import io.aiopshub.store.TimelineRepository;
 import io.aiopshub.support.MutableClock;
 import io.aiopshub.support.Payloads;
@@ -509,6 +511,56 @@ abstract class IncidentLifecycleContract {
         });
         assertThat(writer.get(0).get(10, TimeUnit.SECONDS)).isEqualTo(1);
         assertThat(incidents.findById(open.getId()).orElseThrow().getSeverity()).isEqualTo("critical");
+    }
+
+    @Test
+    void alertsJoiningAnIncidentInOneBatchAreListedInOneTimelineEntry() {
+        for (int i = 1; i <= 3; i++) {
+            postAlertmanager(Payloads.alertmanager("firing", clock.instant(), null, with(CPU, "instance", "10.0.0." + i + ":9100"), "x"));
+        }
+        applyOnly();
+        IncidentEntity incident = onlyIncident();
+        List<TimelineEntryEntity> entries = timeline.findByIncidentIdOrderById(incident.getId());
+        assertThat(entries).extracting(TimelineEntryEntity::getKind)
+                .containsExactly(IncidentTimeline.OPENED, IncidentTimeline.ALERTS_ADDED);
+        String detail = entries.get(1).getDetail();
+        assertThat(detail).startsWith("3 alerts: ")
+                .contains("instance=10.0.0.1:9100", "instance=10.0.0.2:9100", "instance=10.0.0.3:9100")
+                .as("the group's own labels are the same for all").doesNotContain("alertname=");
+        assertThat(alerts.findAll()).hasSize(3).allSatisfy(alert -> assertThat(detail).contains("fingerprint=" + alert.getFingerprint()));
+
+        // One more in a later batch: its own entry, as before.
+        postAlertmanager(Payloads.alertmanager("firing", clock.instant(), null, with(CPU, "instance", "10.0.0.4:9100"), "x"));
+        applyOnly();
+        assertThat(timelineKinds(incident.getId())).endsWith(IncidentTimeline.ALERTS_ADDED, IncidentTimeline.ALERT_ADDED);
+    }
+
+    @Test
+    void anIdleEngineTickDoesNotWaitForTheInboxLock() throws Exception {
+        postAlertmanager(Payloads.alertmanager("firing", clock.instant(), clock.instant().plus(Duration.ofHours(1)), CPU, "x"));
+        tick();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // Another instance applying its batch holds the lock.
+        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
+            jdbc.queryForList("select name from hub_locks where name = 'inbox' for update");
+            held.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        try {
+            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(CompletableFuture.supplyAsync(engine::applyInbox).get(3, TimeUnit.SECONDS))
+                    .as("nothing stored: no lock needed").isZero();
+            assertThat(CompletableFuture.supplyAsync(engine::expireDue).get(3, TimeUnit.SECONDS))
+                    .as("nothing past its endsAt: no lock needed").isZero();
+        } finally {
+            release.countDown();
+            other.get(30, TimeUnit.SECONDS);
+        }
     }
 
     // --- helpers
