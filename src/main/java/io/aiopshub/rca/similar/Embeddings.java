@@ -1,16 +1,56 @@
 package io.aiopshub.rca.similar;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
-/** The in-process all-MiniLM-L6-v2 (quantised) model, shipped in its jar: no download, no service. */
-public final class Embeddings {
+/**
+ * The in-process all-MiniLM-L6-v2 (quantised) model, shipped in its jar: no download, no service.
+ * <p>
+ * Closed with the application context: ONNX Runtime's native state is torn down when the process exits, and an
+ * inference still running on another thread at that moment crashes the JVM (SIGSEGV in libonnxruntime). So
+ * closing waits for the inferences under way and refuses new ones; a caller then gets
+ * {@link ClosedException} instead of a crash.
+ */
+public final class Embeddings implements AutoCloseable {
 
+    /** Thrown by {@link #embed} once the hub is shutting down. */
+    public static final class ClosedException extends IllegalStateException {
+        ClosedException() {
+            super("the embedding model is closed: the hub is shutting down");
+        }
+    }
+
+    private static final long CLOSE_WAIT_SECONDS = 30;
+
+    /** Inferences hold the read side; closing takes the write side, so it waits for them. */
+    private final ReadWriteLock inUse = new ReentrantReadWriteLock();
+    private volatile boolean closed;
     /** Loaded on first use: it takes a second or two, and many hubs never need it. */
     private volatile EmbeddingModel model;
 
     public float[] embed(String text) {
-        return model().embed(text.length() > 2000 ? text.substring(0, 2000) : text).content().vector();
+        if (!inUse.readLock().tryLock()) {
+            throw new ClosedException();
+        }
+        try {
+            if (closed) {
+                throw new ClosedException();
+            }
+            return model().embed(text.length() > 2000 ? text.substring(0, 2000) : text).content().vector();
+        } finally {
+            inUse.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        closed = true;
+        // Held until the process ends: no inference starts after this point.
+        inUse.writeLock().tryLock(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     private EmbeddingModel model() {
