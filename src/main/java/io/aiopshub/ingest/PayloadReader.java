@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -34,6 +36,11 @@ class PayloadReader {
     private static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
 
     final List<FieldProblem> problems = new ArrayList<>();
+    /**
+     * Timestamps this request already parsed, by their text: a batch mostly repeats a few (the same
+     * evaluation's start, Go's zero time as "no end"). Only valid ones, so each bad field is still named.
+     */
+    private final Map<String, Optional<Instant>> parsedTimes = new HashMap<>();
 
     static JsonNode parse(byte[] body) {
         return StrictJson.read(body);
@@ -101,15 +108,21 @@ class PayloadReader {
             problem(field, "must be an RFC 3339 timestamp string such as 2026-01-31T12:00:00Z");
             return null;
         }
+        Optional<Instant> known = parsedTimes.get(node.textValue());
+        if (known != null) {
+            return known.orElse(null);
+        }
         try {
             Instant instant = OffsetDateTime.parse(node.textValue()).toInstant();
             if (instant.equals(GO_ZERO_TIME)) {
+                parsedTimes.put(node.textValue(), Optional.empty());
                 return null;
             }
             if (!StorableTime.contains(instant)) {
                 problem(field, "'" + abbreviate(node.textValue()) + "' is outside " + StorableTime.RANGE);
                 return null;
             }
+            parsedTimes.put(node.textValue(), Optional.of(instant));
             return instant;
         } catch (DateTimeParseException e) {
             problem(field, "'" + abbreviate(node.textValue()) + "' is not an RFC 3339 timestamp such as 2026-01-31T12:00:00Z");
