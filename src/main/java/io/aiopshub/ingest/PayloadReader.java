@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -21,8 +20,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class PayloadReader {
 
-    /** Prometheus' label name grammar. */
-    private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     private static final int MAX_LABELS = 64;
     private static final int MAX_VALUE_LENGTH = 8192;
     /**
@@ -75,7 +72,7 @@ class PayloadReader {
         node.fields().forEachRemaining(entry -> {
             String name = entry.getKey();
             JsonNode value = entry.getValue();
-            if (!LABEL_NAME.matcher(name).matches()) {
+            if (!isLabelName(name)) {
                 problem(field + "." + name, "is not a valid label name (expected [a-zA-Z_][a-zA-Z0-9_]*)");
             } else if (!value.isTextual()) {
                 problem(field + "." + name, "must be a string, not " + value.getNodeType().name().toLowerCase());
@@ -94,6 +91,24 @@ class PayloadReader {
             problem(field, "must contain at least one label");
         }
         return labels;
+    }
+
+    /**
+     * Prometheus' label name grammar, {@code [a-zA-Z_][a-zA-Z0-9_]*}, checked by hand: it runs for every
+     * label and annotation of every alert, where a regex matcher per name cost more than the check.
+     */
+    static boolean isLabelName(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+            if (!letter && (i == 0 || c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
