@@ -15,7 +15,7 @@ import io.aiopshub.config.HubMetrics;
 import io.aiopshub.config.HubProperties;
 import io.aiopshub.store.AfterCommit;
 import io.aiopshub.store.InboxGroupCommit;
-import io.aiopshub.store.AlertInbox.InboxEvent;
+import io.aiopshub.store.AlertInbox.NewEvent;
 import io.aiopshub.store.DedupStore;
 import io.aiopshub.store.DedupStore.AlertState;
 
@@ -55,23 +55,26 @@ public class AlertIngestService {
 
     public IngestResult accept(List<IncomingAlert> alerts) {
         Instant now = clock.instant();
-        List<InboxEvent> events = new ArrayList<>(alerts.size());
+        Instant defaultEnd = now.plus(resolveTimeout);
         List<AlertState> states = new ArrayList<>(alerts.size());
         for (IncomingAlert alert : alerts) {
             String fingerprint = fingerprinter.fingerprint(alert.labels());
             // Alertmanager's rule: a firing alert with no end announced ends after resolve_timeout unless re-sent.
-            Instant endsAt = alert.endsAt() == null && alert.isFiring() ? now.plus(resolveTimeout) : alert.endsAt();
-            events.add(new InboxEvent(0, alert.source(), fingerprint, alert.status(), alert.labels(),
-                    alert.annotations(), alert.startsAt(), endsAt, alert.generatorUrl(), now));
+            Instant endsAt = alert.endsAt() == null && alert.isFiring() ? defaultEnd : alert.endsAt();
             states.add(new AlertState(fingerprint, alert.status(), alert.startsAt(), endsAt));
         }
         List<Boolean> mustStore = dedupStore.mustStore(states);
-        List<InboxEvent> toStore = new ArrayList<>();
+        // Rows in their stored form (labels as JSON) only for what is stored, on this request's thread:
+        // repeats cost no serialisation, and the shared group commit only inserts.
+        List<NewEvent> toStore = new ArrayList<>();
         List<AlertState> storedStates = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
+        for (int i = 0; i < alerts.size(); i++) {
             if (mustStore.get(i)) {
-                toStore.add(events.get(i));
-                storedStates.add(states.get(i));
+                IncomingAlert alert = alerts.get(i);
+                AlertState state = states.get(i);
+                toStore.add(NewEvent.of(alert.source(), state.fingerprint(), alert.status(), alert.labels(),
+                        alert.annotations(), alert.startsAt(), state.endsAt(), alert.generatorUrl(), now));
+                storedStates.add(state);
             }
         }
         if (!toStore.isEmpty()) {

@@ -25,6 +25,21 @@ public class AlertInbox {
                              Map<String, String> annotations, Instant startsAt, Instant endsAt,
                              String generatorUrl, Instant receivedAt) { }
 
+    /**
+     * One accepted event in the form it is written: labels and annotations already as their JSON text,
+     * made by the request's own thread, so the shared group commit only binds and inserts.
+     */
+    public record NewEvent(String source, String fingerprint, String status, String labelsJson, String annotationsJson,
+                           Instant startsAt, Instant endsAt, String generatorUrl, Instant receivedAt) {
+
+        public static NewEvent of(String source, String fingerprint, String status, Map<String, String> labels,
+                                  Map<String, String> annotations, Instant startsAt, Instant endsAt,
+                                  String generatorUrl, Instant receivedAt) {
+            return new NewEvent(source, fingerprint, status, LabelsConverter.write(labels),
+                    LabelsConverter.write(annotations), startsAt, endsAt, generatorUrl, receivedAt);
+        }
+    }
+
     private static final RowMapper<InboxEvent> ROW = (rs, i) -> new InboxEvent(
             rs.getLong("id"), rs.getString("source"), rs.getString("fingerprint"), rs.getString("status"),
             LabelsConverter.read(rs.getString("labels_json")), LabelsConverter.read(rs.getString("annotations_json")),
@@ -41,7 +56,7 @@ public class AlertInbox {
     }
 
     /** Inserts in one batch; the caller's transaction makes it all-or-nothing. */
-    public void append(List<InboxEvent> events) {
+    public void append(List<NewEvent> events) {
         jdbc.batchUpdate("""
                 insert into alert_inbox (source, fingerprint, status, labels_json, annotations_json,
                                          starts_at, ends_at, generator_url, received_at)
@@ -49,8 +64,8 @@ public class AlertInbox {
             ps.setString(1, e.source());
             ps.setString(2, e.fingerprint());
             ps.setString(3, e.status());
-            ps.setString(4, LabelsConverter.write(e.labels()));
-            ps.setString(5, LabelsConverter.write(e.annotations()));
+            ps.setString(4, e.labelsJson());
+            ps.setString(5, e.annotationsJson());
             ps.setTimestamp(6, Timestamp.from(e.startsAt()));
             if (e.endsAt() == null) {
                 ps.setNull(7, Types.TIMESTAMP_WITH_TIMEZONE);

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.aiopshub.store.AlertInbox.InboxEvent;
+import io.aiopshub.store.AlertInbox.NewEvent;
 
 /**
  * Group commit for the ingest path: concurrent requests' inbox inserts share one transaction, so many
@@ -28,7 +28,7 @@ import io.aiopshub.store.AlertInbox.InboxEvent;
 @Component
 public class InboxGroupCommit {
 
-    private record Pending(List<InboxEvent> events, CompletableFuture<Void> done) { }
+    private record Pending(List<NewEvent> events, CompletableFuture<Void> done) { }
 
     private final AlertInbox inbox;
     private final TransactionTemplate transaction;
@@ -44,7 +44,7 @@ public class InboxGroupCommit {
      * Stores the events durably. Inside a caller's transaction they simply join it (the caller's commit
      * decides); otherwise they go in the next group commit, and this returns after it committed.
      */
-    public void append(List<InboxEvent> events) {
+    public void append(List<NewEvent> events) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             inbox.append(events);
             return;
@@ -80,7 +80,7 @@ public class InboxGroupCommit {
     /** Under the writer lock: commits every queued caller's events in one transaction. */
     private void commitQueued() {
         List<Pending> group = new ArrayList<>();
-        List<InboxEvent> all = new ArrayList<>();
+        List<NewEvent> all = new ArrayList<>();
         for (Pending next = queue.poll(); next != null; next = queue.poll()) {
             group.add(next);
             all.addAll(next.events());

@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import io.aiopshub.store.AlertInbox.InboxEvent;
+import io.aiopshub.store.AlertInbox.NewEvent;
 
 /**
  * Group commit on a real H2 database: requests that arrive while a commit runs go out together in the
@@ -157,9 +157,9 @@ class InboxGroupCommitTest {
         assertThat(groupCommit.waitingCallers()).isEqualTo(callers);
     }
 
-    private static InboxEvent event(String fingerprint) {
+    private static NewEvent event(String fingerprint) {
         Instant now = Instant.parse("2026-11-29T06:00:00Z");
-        return new InboxEvent(0, "test", fingerprint, "firing", Map.of("alertname", "GroupCommit"), Map.of(),
+        return NewEvent.of("test", fingerprint, "firing", Map.of("alertname", "GroupCommit"), Map.of(),
                 now, null, null, now);
     }
 
