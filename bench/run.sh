@@ -34,7 +34,7 @@ startup() {
     jar="$(ls target/aiops-hub-*.jar | head -1)"
   fi
   jar="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
-  local port started elapsed rss
+  local port started elapsed rss cpu
   # Not local: the EXIT trap uses them after the function has returned.
   work="$(mktemp -d)"
   cp -r routes config playbooks runbooks "$work"/
@@ -55,7 +55,9 @@ startup() {
   done
   elapsed=$(( ($(date +%s%N) - started) / 1000000 ))
   rss="$(ps -o rss= -p "$pid" | tr -d ' ')"
-  echo "UP after ${elapsed} ms, RSS ${rss} KiB"
+  # CPU of the JVM from start to UP (user + system, all threads): on a shared machine it varies far less than wall time.
+  cpu="$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$pid/stat")"
+  echo "UP after ${elapsed} ms, CPU ${cpu} s, RSS ${rss} KiB"
   # SIGTERM: a normal JVM exit (a training run with -XX:ArchiveClassesAtExit writes its archive then).
   kill "$pid"
   wait "$pid" 2>/dev/null || true

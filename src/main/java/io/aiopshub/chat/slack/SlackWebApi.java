@@ -32,6 +32,12 @@ public class SlackWebApi implements DisposableBean {
     public SlackWebApi(ChatProperties properties) {
         ChatProperties.Slack settings = properties.getSlack();
         String token = settings.getBotToken() == null ? "" : settings.getBotToken().trim();
+        // Without a token nothing is ever sent: no client (its HTTP stack costs start-up time for nothing).
+        this.slack = token.isEmpty() ? null : Slack.getInstance(config(settings));
+        this.methods = token.isEmpty() ? null : slack.methods(token);
+    }
+
+    private static SlackConfig config(ChatProperties.Slack settings) {
         SlackConfig config = new SlackConfig();
         String url = settings.getApiUrl();
         config.setMethodsEndpointUrlPrefix(url.endsWith("/") ? url : url + "/");
@@ -44,8 +50,7 @@ public class SlackWebApi implements DisposableBean {
         config.setHttpClientReadTimeoutMillis(millis);
         config.setHttpClientWriteTimeoutMillis(millis);
         config.setHttpClientCallTimeoutMillis(millis);
-        this.slack = Slack.getInstance(config);
-        this.methods = token.isEmpty() ? null : slack.methods(token);
+        return config;
     }
 
     /** False without a bot token: nothing is ever sent. */
@@ -92,7 +97,9 @@ public class SlackWebApi implements DisposableBean {
 
     @Override
     public void destroy() throws Exception {
-        slack.close();
+        if (slack != null) {
+            slack.close();
+        }
     }
 
     @FunctionalInterface

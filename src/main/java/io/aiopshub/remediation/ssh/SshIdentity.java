@@ -14,7 +14,6 @@ import java.util.List;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.SessionContext;
 import org.apache.sshd.common.util.security.SecurityUtils;
 import org.springframework.stereotype.Component;
@@ -23,9 +22,11 @@ import org.springframework.stereotype.Component;
  * The key the executor logs in with, for camel-ssh's {@code keyPairProvider} option: read from
  * {@code private-key-file} and decrypted with the passphrase, which so never appears in an endpoint URI. Kept
  * until the file changes (a replaced key needs no restart; decrypting with bcrypt on every login is slow).
+ * Not itself a {@code KeyPairProvider}: making an instance of one initialises sshd's key and digest classes, which
+ * register BouncyCastle (about a tenth of the hub's start); {@link SshExecutorConfig} adapts it on first use.
  */
-@Component("sshExecutorKeys")
-public class SshIdentity implements KeyPairProvider {
+@Component
+public class SshIdentity {
 
     private final SshProperties properties;
     private volatile Loaded loaded;
@@ -37,7 +38,7 @@ public class SshIdentity implements KeyPairProvider {
         this.properties = properties;
     }
 
-    @Override
+    /** {@code KeyPairProvider.loadKeys}: the keys of the file, read again only when it changed. */
     public Iterable<KeyPair> loadKeys(SessionContext session) throws IOException, GeneralSecurityException {
         return load(session);
     }

@@ -18,6 +18,7 @@ import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -438,7 +439,7 @@ class SshExecutorRouteTest {
         SshCallWatch watch = new SshCallWatch();
         SshIdentity identity = new SshIdentity(settings);
         context.getRegistry().bind("sshExecutorSteps", new SshExecutorSteps(settings, identity, watch));
-        context.getRegistry().bind("sshExecutorKeys", identity);
+        context.getRegistry().bind("sshExecutorKeys", (KeyPairProvider) identity::loadKeys);
         context.getRegistry().bind("sshExecutorClientBuilder", watch.clientBuilder());
         PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("file:" + ROUTE, Files.readString(Path.of(ROUTE))));
         context.start();
