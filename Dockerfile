@@ -31,12 +31,15 @@ COPY config/ config/
 COPY playbooks/ playbooks/
 COPY runbooks/ runbooks/
 USER aiops
-# Class-data-sharing archive (README "Start-up time"): a training run by this image's JVM starts the context and
-# exits once it is refreshed (Spring's spring.context.exit=onRefresh: no server, no routes, no token, a throwaway
-# in-memory database); the classes it loaded are archived and each start maps them instead of loading them.
-RUN AIOPS_DB_URL=jdbc:h2:mem:cds-training AIOPS_SECURITY_API_TOKENS=cds-training \
-    java -XX:ArchiveClassesAtExit=aiops-hub.jsa -Dspring.context.exit=onRefresh -jar aiops-hub.jar \
-    && rm -rf data/* && test -s aiops-hub.jsa
+# The serial collector: on the one or two cores a hub usually gets, it starts faster than G1 (measured: 13-14 s
+# instead of 18-22 s to UP with the archive below, docs/benchmarks.md) for the same ingest figures. Override with
+# JDK_JAVA_OPTIONS (e.g. -XX:+UseG1GC) on larger machines.
+ENV JDK_JAVA_OPTIONS="-XX:+UseSerialGC"
+# Class-data-sharing archive (README "Start-up time"): a training start by this image's JVM runs the hub in full
+# (throwaway in-memory database, one-off token), is stopped once it is UP, and the JVM archives every class it
+# loaded; each start then maps them instead of loading them.
+COPY deploy/cds-training.sh /opt/aiops-hub/cds-training.sh
+RUN ./cds-training.sh aiops-hub.jar aiops-hub.jsa && rm -rf data/* && test -s aiops-hub.jsa
 EXPOSE 8080
 # Neither curl nor wget is promised by the JRE image (newer Temurin images dropped curl): bash's /dev/tcp
 # asks for the health status line instead. 200 means UP; DOWN and OUT_OF_SERVICE answer 503.
