@@ -2,11 +2,9 @@ package io.aiopshub.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -34,8 +32,6 @@ import io.aiopshub.remediation.run.ActionRun;
 import io.aiopshub.remediation.run.ActionRunStore;
 import io.aiopshub.remediation.run.Move;
 import io.aiopshub.remediation.run.ProposerKind;
-import io.aiopshub.support.Payloads;
-import io.aiopshub.support.RawHttp;
 
 /**
  * The console in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, installed by
@@ -101,7 +97,7 @@ class ConsoleBrowserSystemIT {
         wait.until(ExpectedConditions.attributeToBe(By.id("incident-table"), "data-live", "stream"));
         // A marker that a reload would lose: the incident must arrive in this very page.
         ((JavascriptExecutor) browser).executeScript("window.consoleTestMarker = 'same page';");
-        String incident = incidentOf(Map.of("alertname", "BrowserCheckoutErrors", "service", "checkout", "severity", "critical"));
+        String incident = hub().raise(Map.of("alertname", "BrowserCheckoutErrors", "service", "checkout", "severity", "critical"), "errors");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText("BrowserCheckoutErrors")));
         assertThat(((JavascriptExecutor) browser).executeScript("return window.consoleTestMarker;")).isEqualTo("same page");
         assertThat(browser.findElement(By.id("live-state")).getText()).isEqualTo("Live.");
@@ -163,21 +159,12 @@ class ConsoleBrowserSystemIT {
         return run;
     }
 
-    private String incidentOf(Map<String, String> labels) throws Exception {
-        RawHttp.Answer sent = new RawHttp(port).send("POST", "/api/v1/alerts/alertmanager",
-                Map.of("Authorization", "Bearer bob-token", "Content-Type", "application/json"),
-                Payloads.alertmanager("firing", Instant.now().minusSeconds(60), null, labels, "errors")
-                        .getBytes(StandardCharsets.UTF_8));
-        assertThat(sent.status()).isEqualTo(202);
-        while (engine.applyInbox() > 0) {
-            // drain
-        }
-        return jdbc.queryForObject("select incident_id from alerts where alertname = ? and status = 'firing'", String.class,
-                labels.get("alertname"));
-    }
-
     private void screenshot(String name) throws Exception {
         byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    }
+
+    private ConsoleHub hub() {
+        return new ConsoleHub(port, "bob-token", engine, jdbc);
     }
 }

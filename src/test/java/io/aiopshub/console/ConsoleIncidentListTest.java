@@ -2,9 +2,7 @@ package io.aiopshub.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +13,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.aiopshub.correlation.Correlator;
 import io.aiopshub.incident.IncidentEngine;
-import io.aiopshub.support.Payloads;
 import io.aiopshub.support.RawHttp;
 
 /**
@@ -42,12 +39,12 @@ class ConsoleIncidentListTest {
 
     @Test
     void labelAndGroupFiltersPickTheRowsAndStayInTheUrl() throws Exception {
-        String pay = incidentOf("FilterPayErrors", Map.of("service", "lf-pay", "env", "prod", "team", "a,b",
-                "instance", "lf-node-1:8080"), "firing");
-        String web = incidentOf("FilterWebSlow", Map.of("service", "lf-web", "env", "prod", "instance", "lf-node-1:9100"),
-                "firing");
-        String dev = incidentOf("FilterDevDown", Map.of("service", "lf-dev", "env", "dev", "instance", "lf-node-9:80"),
-                "firing");
+        String pay = hub().raise(named("FilterPayErrors", Map.of("service", "lf-pay", "env", "prod", "team", "a,b",
+                "instance", "lf-node-1:8080")), "down", "firing");
+        String web = hub().raise(named("FilterWebSlow", Map.of("service", "lf-web", "env", "prod", "instance", "lf-node-1:9100")),
+                "down", "firing");
+        String dev = hub().raise(named("FilterDevDown", Map.of("service", "lf-dev", "env", "dev", "instance", "lf-node-9:80")),
+                "down", "firing");
         correlator.correlate();
         String group = jdbc.queryForObject("select correlation_group_id from incidents where id = ?", String.class, pay);
         assertThat(group).as("incidents on one host are correlated").isNotNull();
@@ -115,11 +112,11 @@ class ConsoleIncidentListTest {
             assertThat(stream.header("Set-Cookie")).as("the stream keeps the session as it is").isNull();
             assertThat(stream.awaitLine(":open", FEW_SECONDS)).isTrue();
 
-            incidentOf("LiveCheckoutDown", Map.of("service", "live-checkout", "severity", "critical"), "firing");
+            hub().raise(named("LiveCheckoutDown", Map.of("service", "live-checkout", "severity", "critical")), "down", "firing");
             assertThat(stream.awaitLine("event:changed", FEW_SECONDS)).as("an event after the incident opened").isTrue();
             assertThat(stream.awaitLine("data:incidents", FEW_SECONDS)).isTrue();
 
-            incidentOf("LiveCheckoutDown", Map.of("service", "live-checkout", "severity", "critical"), "resolved");
+            hub().raise(named("LiveCheckoutDown", Map.of("service", "live-checkout", "severity", "critical")), "down", "resolved");
             assertThat(stream.awaitLine("event:changed", FEW_SECONDS)).as("an event after it resolved").isTrue();
         }
         assertThat(browser.get("/console/incidents").body()).contains("LiveCheckoutDown")
@@ -223,18 +220,13 @@ class ConsoleIncidentListTest {
         return "/console/incidents/" + incident + "\"";
     }
 
-    private String incidentOf(String alertname, Map<String, String> labels, String status) throws Exception {
+    private ConsoleHub hub() {
+        return new ConsoleHub(port, "carol-token", engine, jdbc);
+    }
+
+    private static Map<String, String> named(String alertname, Map<String, String> labels) {
         Map<String, String> all = new java.util.HashMap<>(labels);
         all.put("alertname", alertname);
-        Instant start = Instant.now().minusSeconds(60);
-        RawHttp.Answer sent = new RawHttp(port).send("POST", "/api/v1/alerts/alertmanager",
-                Map.of("Authorization", "Bearer carol-token", "Content-Type", "application/json"),
-                Payloads.alertmanager(status, start, "resolved".equals(status) ? Instant.now() : null, all, "down")
-                        .getBytes(StandardCharsets.UTF_8));
-        assertThat(sent.status()).isEqualTo(202);
-        while (engine.applyInbox() > 0) {
-            // drain
-        }
-        return jdbc.queryForObject("select incident_id from alerts where alertname = ?", String.class, alertname);
+        return all;
     }
 }

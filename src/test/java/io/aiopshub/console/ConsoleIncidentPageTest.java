@@ -16,7 +16,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.aiopshub.incident.IncidentEngine;
-import io.aiopshub.support.Payloads;
 import io.aiopshub.support.RawHttp;
 
 /**
@@ -37,10 +36,10 @@ class ConsoleIncidentPageTest {
 
     @Test
     void theIncidentPageShowsSimilarIncidentsRunbooksTheGroupAndNotifications() throws Exception {
-        String earlier = incidentOf(Map.of("alertname", "DiskFull", "service", "ledger", "instance", "db-7",
+        String earlier = hub().raise(Map.of("alertname", "DiskFull", "service", "ledger", "instance", "db-7",
                 "severity", "critical"), "disk /var/lib/postgresql is 97% full");
         assertThat(api("POST", "/api/v1/incidents/" + earlier + "/analyze").status()).isEqualTo(200);
-        String now = incidentOf(Map.of("alertname", "DiskFull", "service", "billing", "instance", "db-7",
+        String now = hub().raise(Map.of("alertname", "DiskFull", "service", "billing", "instance", "db-7",
                 "severity", "critical"), "disk /var/lib/postgresql is 96% full");
         RawHttp.Answer analysed = api("POST", "/api/v1/incidents/" + now + "/analyze");
         assertThat(analysed.status()).isEqualTo(200);
@@ -89,16 +88,7 @@ class ConsoleIncidentPageTest {
                 "Content-Type", "application/json"), "{}".getBytes(StandardCharsets.UTF_8));
     }
 
-    private String incidentOf(Map<String, String> labels, String summary) throws Exception {
-        RawHttp.Answer sent = new RawHttp(port).send("POST", "/api/v1/alerts/alertmanager",
-                Map.of("Authorization", "Bearer alice-token", "Content-Type", "application/json"),
-                Payloads.alertmanager("firing", Instant.now().minusSeconds(60), null, labels, summary)
-                        .getBytes(StandardCharsets.UTF_8));
-        assertThat(sent.status()).isEqualTo(202);
-        while (engine.applyInbox() > 0) {
-            // drain
-        }
-        return jdbc.queryForObject("select incident_id from alerts where alertname = ? and labels_json like ? and status = 'firing'",
-                String.class, labels.get("alertname"), "%" + labels.get("service") + "%");
+    private ConsoleHub hub() {
+        return new ConsoleHub(port, "alice-token", engine, jdbc);
     }
 }

@@ -56,12 +56,8 @@ import com.nimbusds.jwt.SignedJWT;
 
 import io.aiopshub.incident.IncidentEngine;
 import io.aiopshub.remediation.ActionRunState;
-import io.aiopshub.remediation.catalog.Risk;
 import io.aiopshub.remediation.run.ActionRun;
 import io.aiopshub.remediation.run.ActionRunStore;
-import io.aiopshub.remediation.run.Move;
-import io.aiopshub.remediation.run.ProposerKind;
-import io.aiopshub.support.Payloads;
 import io.aiopshub.support.RawHttp;
 
 /**
@@ -202,8 +198,8 @@ class ConsoleOidcTest {
 
     @Test
     void anApprovalAndASilenceMadeInTheConsoleAreRecordedUnderTheOidcName() throws Exception {
-        String incident = incidentOf(Map.of("alertname", "OidcNginxDown", "service", "nginx", "severity", "critical"));
-        ActionRun run = awaitingApproval(incident);
+        String incident = hub().raise(Map.of("alertname", "OidcNginxDown", "service", "nginx", "severity", "critical"), "down");
+        ActionRun run = hub().awaitingApproval(runs, incident, "console-oidc-test");
 
         // A token that happens to be called dana is not the provider's dana: the policy lists oidc:dana only.
         ConsoleSession token = new ConsoleSession(port);
@@ -354,25 +350,7 @@ class ConsoleOidcTest {
         return null;
     }
 
-    private ActionRun awaitingApproval(String incident) {
-        ActionRun run = runs.insert(new ActionRunStore.NewRun(incident, "restart_service_ssh", "ssh", Risk.MEDIUM,
-                "127.0.0.1", Map.of("host", "127.0.0.1", "service", "nginx"), "rule:console-oidc-test", ProposerKind.RULE,
-                "console-oidc-test:" + java.util.UUID.randomUUID(), "proposed for the OpenID console test")).orElseThrow();
-        runs.move(run.id(), Move.of(ActionRunState.PROPOSED, ActionRunState.AWAITING_APPROVAL).by("rule:console-oidc-test")
-                .because("waits for a person"));
-        return run;
-    }
-
-    private String incidentOf(Map<String, String> labels) throws Exception {
-        RawHttp.Answer sent = new RawHttp(port).send("POST", "/api/v1/alerts/alertmanager",
-                Map.of("Authorization", "Bearer alice-token", "Content-Type", "application/json"),
-                Payloads.alertmanager("firing", Instant.now().minusSeconds(60), null, labels, "down")
-                        .getBytes(StandardCharsets.UTF_8));
-        assertThat(sent.status()).isEqualTo(202);
-        while (engine.applyInbox() > 0) {
-            // drain
-        }
-        return jdbc.queryForObject("select incident_id from alerts where alertname = ? and status = 'firing'", String.class,
-                labels.get("alertname"));
+    private ConsoleHub hub() {
+        return new ConsoleHub(port, "alice-token", engine, jdbc);
     }
 }

@@ -2,7 +2,6 @@ package io.aiopshub.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -18,12 +17,8 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import io.aiopshub.console.oidc.ConsoleOidc;
 import io.aiopshub.incident.IncidentEngine;
 import io.aiopshub.remediation.ActionRunState;
-import io.aiopshub.remediation.catalog.Risk;
 import io.aiopshub.remediation.run.ActionRun;
 import io.aiopshub.remediation.run.ActionRunStore;
-import io.aiopshub.remediation.run.Move;
-import io.aiopshub.remediation.run.ProposerKind;
-import io.aiopshub.support.Payloads;
 import io.aiopshub.support.RawHttp;
 
 /**
@@ -120,7 +115,7 @@ class ConsoleTest {
 
     @Test
     void thePagesShowRealIncidentsAndAnIncidentsPageItsAlertsAndTimeline() throws Exception {
-        String incident = incidentOf(Map.of("alertname", "ConsoleDiskFull", "service", "ledger", "severity", "critical"));
+        String incident = hub().raise(Map.of("alertname", "ConsoleDiskFull", "service", "ledger", "severity", "critical"), "down");
         ConsoleSession browser = new ConsoleSession(port);
         browser.login("alice-token");
 
@@ -145,7 +140,7 @@ class ConsoleTest {
 
     @Test
     void aSilenceIsCreatedFromAnIncidentsLabelsAndExpired() throws Exception {
-        String incident = incidentOf(Map.of("alertname", "ConsoleQueueStuck", "service", "billing", "severity", "warning"));
+        String incident = hub().raise(Map.of("alertname", "ConsoleQueueStuck", "service", "billing", "severity", "warning"), "down");
         ConsoleSession browser = new ConsoleSession(port);
         browser.login("alice-token");
         browser.get("/console/incidents/" + incident);
@@ -174,8 +169,8 @@ class ConsoleTest {
 
     @Test
     void anApprovalFromTheConsoleLandsOnTheRunAsTheLoggedInPersonAndThePolicyRefusesOthers() throws Exception {
-        String incident = incidentOf(Map.of("alertname", "ConsoleNginxDown", "service", "nginx", "severity", "critical"));
-        ActionRun run = awaitingApproval(incident);
+        String incident = hub().raise(Map.of("alertname", "ConsoleNginxDown", "service", "nginx", "severity", "critical"), "down");
+        ActionRun run = hub().awaitingApproval(runs, incident, "console-test");
 
         ConsoleSession alice = new ConsoleSession(port);
         alice.login("alice-token");
@@ -197,36 +192,18 @@ class ConsoleTest {
         });
         assertThat(runs.find(run.id()).orElseThrow().state()).isNotEqualTo(ActionRunState.AWAITING_APPROVAL);
 
-        ActionRun second = awaitingApproval(incident);
+        ActionRun second = hub().awaitingApproval(runs, incident, "console-test");
         bob.get("/console/approvals");
         bob.post("/console/approvals/" + second.id() + "/reject", Map.of("comment", "not now"));
         assertThat(runs.find(second.id()).orElseThrow().state()).isEqualTo(ActionRunState.REJECTED);
         assertThat(bob.get("/console/incidents/" + incident).body()).contains("restart_service_ssh");
     }
 
-    private ActionRun awaitingApproval(String incident) {
-        ActionRun run = runs.insert(new ActionRunStore.NewRun(incident, "restart_service_ssh", "ssh", Risk.MEDIUM,
-                "127.0.0.1", Map.of("host", "127.0.0.1", "service", "nginx"), "rule:console-test", ProposerKind.RULE,
-                "console-test:" + java.util.UUID.randomUUID(), "proposed for the console test")).orElseThrow();
-        runs.move(run.id(), Move.of(ActionRunState.PROPOSED, ActionRunState.AWAITING_APPROVAL).by("rule:console-test")
-                .because("waits for a person"));
-        return run;
-    }
-
-    private String incidentOf(Map<String, String> labels) throws Exception {
-        RawHttp.Answer sent = new RawHttp(port).send("POST", "/api/v1/alerts/alertmanager",
-                Map.of("Authorization", "Bearer alice-token", "Content-Type", "application/json"),
-                Payloads.alertmanager("firing", Instant.now().minusSeconds(60), null, labels, "down")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(sent.status()).isEqualTo(202);
-        while (engine.applyInbox() > 0) {
-            // drain
-        }
-        return jdbc.queryForObject("select incident_id from alerts where alertname = ? and status = 'firing'", String.class,
-                labels.get("alertname"));
-    }
-
     private long count(String table) {
         return jdbc.queryForObject("select count(*) from " + table, Long.class);
+    }
+
+    private ConsoleHub hub() {
+        return new ConsoleHub(port, "alice-token", engine, jdbc);
     }
 }
