@@ -30,6 +30,7 @@ import io.aiopshub.ingest.Fingerprinter;
 import io.aiopshub.rca.group.ChangeEvent;
 import io.aiopshub.rca.group.RootCandidate;
 import io.aiopshub.redact.Redactor;
+import io.aiopshub.store.AlertInbox;
 
 /**
  * Links related incidents into correlated groups, one pass at a time (run by the analysis loop before it
@@ -62,6 +63,7 @@ public class Correlator {
     private final CorrelationProperties properties;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final AlertInbox inbox;
     private final ObjectMapper json;
     private final Redactor redactor;
     private final Clock clock;
@@ -70,7 +72,8 @@ public class Correlator {
     public Correlator(IncidentFactsLoader loader, LearnedDependencies learned, LogActivity activity, ChangeEvents changes,
                       CurrentTopology topology, KnownNames knownNames, IncidentTimeline timeline,
                       CorrelationProperties properties, JdbcTemplate jdbc, TransactionTemplate transaction,
-                      ObjectMapper json, Redactor redactor, Clock clock) {
+                      ObjectMapper json, Redactor redactor, Clock clock, AlertInbox inbox) {
+        this.inbox = inbox;
         this.loader = loader;
         this.learned = learned;
         this.activity = activity;
@@ -120,7 +123,7 @@ public class Correlator {
                 }
             } catch (RuntimeException e) {
                 // One group that cannot be stored must not keep the others (and the analysis after) from running.
-                LOG.warn("Correlating incidents {} failed; tried again next pass: {}",
+                LOG.warn("Correlating incidents {} failed (tried again on the next run): {}",
                         component.stream().map(IncidentFacts::id).limit(5).toList(), e.toString());
             }
         }
@@ -134,7 +137,13 @@ public class Correlator {
                 properties.getEvidenceBefore(), properties.getEvidenceAfter(), properties.getEvidenceLookback()),
                 logs, changeList, properties.getMaxLogEvidence(), properties.getMaxChanges());
         if (component.size() > 1 || component.get(0).groupId() != null) {
-            return transaction.execute(status -> persistGroup(component, graph, found, now));
+            return transaction.execute(status -> {
+                // A group's incidents are updated together; the engine locks the incidents of its batch under the
+                // inbox lock. Taking that lock first orders the two writers: without it each held rows the other
+                // wanted and the database broke the deadlock by rolling one back (an engine batch of 1,000 events).
+                inbox.lock();
+                return persistGroup(component, graph, found, now);
+            });
         }
         IncidentFacts alone = component.get(0);
         String stamp = Fingerprinter.sha256Hex("alone|" + found.keys());

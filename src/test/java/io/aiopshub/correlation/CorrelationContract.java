@@ -68,6 +68,8 @@ abstract class CorrelationContract {
     @Autowired IncidentAnalysisService analysis;
     @Autowired JdbcTemplate jdbc;
     @Autowired ObjectMapper json;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired io.aiopshub.store.AlertInbox inbox;
 
     static void topology(DynamicPropertyRegistry registry, String name) {
         try {
@@ -138,6 +140,37 @@ abstract class CorrelationContract {
         assertThat(context.candidates()).flatExtracting(RootCandidate::reasons)
                 .anyMatch(r -> r.startsWith("shares host sh-node-7"));
         assertThat(contexts.forIncident(incident("ShOtherDown")).correlated()).isFalse();
+    }
+
+    @Test
+    void aGroupIsStoredAfterTheEnginesBatchNotInterleavedWithIt() throws Exception {
+        Instant t0 = nextDay();
+        alert("OrCacheEvictions", t0, Map.of("service", "or-cache", "instance", "or-node-3:9121"));
+        alert("OrSearchSlow", t0.plusSeconds(30), Map.of("service", "or-search", "instance", "or-node-3:9200"));
+        // An engine batch in progress: its transaction holds the inbox lock (and would lock incidents next).
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Void> batch = java.util.concurrent.CompletableFuture.runAsync(() ->
+                transactions.executeWithoutResult(status -> {
+                    inbox.lock();
+                    locked.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+        assertThat(locked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        java.util.concurrent.CompletableFuture<Void> correlating = java.util.concurrent.CompletableFuture.runAsync(correlator::correlate);
+        Thread.sleep(500);
+        assertThat(correlating).as("the group waits for the engine's batch").isNotDone();
+        assertThat(groupOf(incident("OrCacheEvictions"))).isNull();
+
+        release.countDown();
+        batch.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        correlating.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(groupOf(incident("OrCacheEvictions"))).isNotNull().isEqualTo(groupOf(incident("OrSearchSlow")));
     }
 
     @Test
