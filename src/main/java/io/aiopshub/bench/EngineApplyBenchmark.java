@@ -55,7 +55,8 @@ import io.aiopshub.AiopsHubApplication;
 public final class EngineApplyBenchmark {
 
     private static final String ENGINE_ROUTE = "incident-apply-inbox";
-    private static final String TOKEN = "engine-bench";
+    /** The benchmark hub's only API token: made for this run, never a fixed value a listening hub would accept. */
+    private static final String TOKEN = "engine-bench-" + java.util.UUID.randomUUID();
 
     private EngineApplyBenchmark() { }
 
