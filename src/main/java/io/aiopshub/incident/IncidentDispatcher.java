@@ -36,6 +36,7 @@ import io.aiopshub.store.LabelsConverter;
 public class IncidentDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncidentDispatcher.class);
+    private static final int ACK_ATTEMPTS = 5;
 
     private final IncidentRepository incidents;
     private final AlertRepository alerts;
@@ -180,8 +181,28 @@ public class IncidentDispatcher {
         return true;
     }
 
-    /** Acknowledges an open incident and tells its channels (PagerDuty gets an acknowledge event). */
+    /**
+     * Acknowledges an open incident and tells its channels (PagerDuty gets an acknowledge event).
+     *
+     * <p>The engine and this dispatcher update incidents all the time; an ack that met one of their updates
+     * rolled back whole and is simply made again: the caller asked to acknowledge the incident as it is now,
+     * not a version of it it had seen. Only an incident that keeps changing through every attempt gives the
+     * version conflict back (the API answers 409).
+     */
     public Optional<IncidentEntity> acknowledge(String incidentId, String user, String comment) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return acknowledgeOnce(incidentId, user, comment);
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == ACK_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.debug("Incident {} changed while acknowledging it; attempt {} of {}", incidentId, attempt + 1, ACK_ATTEMPTS);
+            }
+        }
+    }
+
+    private Optional<IncidentEntity> acknowledgeOnce(String incidentId, String user, String comment) {
         return transaction.execute(status -> incidents.findById(incidentId).map(incident -> {
             Instant now = clock.instant();
             incident.setAckedBy(user);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -100,14 +101,15 @@ class ConsoleBrowserSystemIT {
         String incident = hub().raise(Map.of("alertname", "BrowserCheckoutErrors", "service", "checkout", "severity", "critical"), "errors");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText("BrowserCheckoutErrors")));
         assertThat(((JavascriptExecutor) browser).executeScript("return window.consoleTestMarker;")).isEqualTo("same page");
-        assertThat(browser.findElement(By.id("live-state")).getText()).isEqualTo("Live.");
+        wait.until(ExpectedConditions.textToBe(By.id("live-state"), "Live."));
         screenshot("02-incidents-live");
 
         // Filters live in the URL: a label filter typed into the form is a bookmarkable link.
         browser.findElement(By.id("label-1")).sendKeys("service=checkout");
         browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
         wait.until(ExpectedConditions.urlContains("label=service%3Dcheckout"));
-        assertThat(browser.findElement(By.id("incident-rows")).getText()).contains("BrowserCheckoutErrors");
+        // The rows are re-rendered by live updates at any moment: read them through a wait that survives a swap.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-rows"), "BrowserCheckoutErrors"));
         browser.findElement(By.id("label-2")).sendKeys("nonsense");
         browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul.problems")));
@@ -116,7 +118,11 @@ class ConsoleBrowserSystemIT {
         browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText("BrowserCheckoutErrors")));
 
-        browser.findElement(By.partialLinkText("BrowserCheckoutErrors")).click();
+        // A live update can swap the row between finding the link and clicking it: find it again then.
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.partialLinkText("BrowserCheckoutErrors")).click();
+            return true;
+        });
         wait.until(ExpectedConditions.urlContains("/console/incidents/" + incident));
         assertThat(browser.findElement(By.id("alerts-heading")).isDisplayed()).isTrue();
         screenshot("03-incident");

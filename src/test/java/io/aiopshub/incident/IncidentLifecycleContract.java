@@ -328,6 +328,31 @@ abstract class IncidentLifecycleContract {
     }
 
     @Test
+    void anAcknowledgementThatMeetsAConcurrentUpdateIsMadeAgainInsteadOfRefused() throws Exception {
+        postAlertmanager(Payloads.alertmanager("firing", clock.instant(), null, CPU, "x"));
+        clock.advance(Duration.ofSeconds(30));
+        tick();
+        String id = incidents.findAll().get(0).getId();
+        List<CompletableFuture<ResponseEntity<String>>> ack = new java.util.ArrayList<>();
+        transaction.executeWithoutResult(status -> {
+            // As the engine applying a batch would: the incident changes and its row stays locked until commit.
+            jdbc.update("update incidents set version = version + 1, title = 'changed meanwhile' where id = ?", id);
+            ack.add(CompletableFuture.supplyAsync(() -> exchange(HttpMethod.POST, "/api/v1/incidents/" + id + "/ack",
+                    "{\"user\":\"alice\",\"comment\":\"on it\"}")));
+            // The ack read the version before this change and now waits to write over it.
+            assertThatThrownBy(() -> ack.get(0).get(1, TimeUnit.SECONDS)).isInstanceOf(TimeoutException.class);
+        });
+        ResponseEntity<String> response = ack.get(0).get(30, TimeUnit.SECONDS);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        IncidentEntity acked = incidents.findById(id).orElseThrow();
+        assertThat(acked.getAckedBy()).isEqualTo("alice");
+        assertThat(acked.getTitle()).as("the concurrent change is kept").isEqualTo("changed meanwhile");
+        assertThat(timelineKinds(id)).as("the attempt that met the change left nothing behind")
+                .filteredOn(IncidentTimeline.ACKNOWLEDGED::equals).hasSize(1);
+        assertThat(kinds()).filteredOn(k -> k.endsWith("ACK")).hasSize(3);
+    }
+
+    @Test
     void incidentListFiltersAndPages() {
         postAlertmanager(Payloads.alertmanager("firing", clock.instant(), null, CPU, "api"));
         postAlertmanager(Payloads.alertmanager("firing", clock.instant(), null,

@@ -28,7 +28,6 @@ public class IncidentCommands {
     static final int LIST_SIZE = 10;
     /** Latest timeline entries shown with an incident. */
     static final int TIMELINE_TAIL = 5;
-    private static final int ACK_ATTEMPTS = 3;
 
     private final IncidentRepository incidents;
     private final IncidentDispatcher dispatcher;
@@ -108,19 +107,12 @@ public class IncidentCommands {
                 + (command.comment() == null ? "." : ": " + Texts.line(command.comment(), 200)));
     }
 
-    /**
-     * The dispatcher and the engine update incidents all the time; an ack that met one of their updates rolled
-     * back whole and is simply made again (the API answers 409 instead; a chat user should not have to retry).
-     */
+    /** The dispatcher already makes an ack again that met a concurrent update; only one that kept meeting them ends here. */
     private Optional<IncidentEntity> acknowledge(String id, ChatUser user, String comment) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return dispatcher.acknowledge(id, user.identity(), comment);
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt == ACK_ATTEMPTS) {
-                    throw new ChatCommandException("ack: the incident kept changing while acknowledging it; try again");
-                }
-            }
+        try {
+            return dispatcher.acknowledge(id, user.identity(), comment);
+        } catch (OptimisticLockingFailureException e) {
+            throw new ChatCommandException("ack: the incident kept changing while acknowledging it; try again");
         }
     }
 
