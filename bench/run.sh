@@ -8,11 +8,12 @@
 #   bench/run.sh startup      starts the packaged jar once in a scratch copy of routes/, config/, playbooks/ and
 #                             runbooks/, polls /actuator/health until UP, prints the time and RSS, stops it
 #                             (JAVA_OPTS adds JVM options; JAR picks another jar; builds the jar when there is none)
-#   bench/run.sh engine [N] [--jfr FILE] [--hub.setting=value ...]
+#   bench/run.sh engine [N] [--rounds R] [--jfr FILE] [--hub.setting=value ...]
 #                             the incident engine alone: starts the hub in-process on a fresh H2 file database with
 #                             the engine held, fills the inbox with N all-new alerts (default 100000) through the
 #                             ingest API, releases the engine and prints the drain's alerts/s (wall clock) and alerts
-#                             per CPU second of the engine thread; --jfr records the drain and prints its hot frames
+#                             per CPU second of the engine thread; R rounds (default 3), the first one a warm-up of
+#                             the JIT; --jfr records the last drain and prints its hot frames
 set -euo pipefail
 mode="${1:-}"
 if [ "$mode" = engine ]; then
@@ -76,7 +77,7 @@ case "$mode" in
   loghub) main=io.aiopshub.bench.LogHubBenchmark ;;
   nab) main=io.aiopshub.bench.NabBenchmark ;;
   startup) startup; exit 0 ;;
-  *) echo "usage: bench/run.sh loghub|nab DIR | bench/run.sh rca | bench/run.sh startup | bench/run.sh engine [N]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh loghub|nab DIR | bench/run.sh rca | bench/run.sh startup | bench/run.sh engine [N] [--rounds R]" >&2; exit 2 ;;
 esac
 [ -d "$dir" ] || { echo "no such directory: $dir" >&2; exit 2; }
 ./mvnw -q -B -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null

@@ -47,9 +47,13 @@ import io.aiopshub.AiopsHubApplication;
  * of the engine's own thread (and of the whole process): on a shared machine the wall clock mostly says how
  * much CPU the engine was given, the CPU figure what an alert costs.
  * <p>
- * Usage: {@code [N] [--jfr FILE]} (run from the project root: it loads {@code routes/} and {@code config/});
- * with {@code --jfr} the drain alone is recorded (settings "profile") and the engine thread's hottest frames
- * are printed. Hub settings can be added as {@code --key=value} arguments (e.g.
+ * The fill and drain repeat for a number of rounds, each with alerts never seen before (joining the incidents
+ * the earlier rounds opened). The first round runs on a cold JVM: its JIT compilers take as much CPU as the
+ * engine, so it is printed as a warm-up and the later rounds say what a hub that has been running costs.
+ * <p>
+ * Usage: {@code [N] [--rounds R] [--jfr FILE]} (run from the project root: it loads {@code routes/} and
+ * {@code config/}; N alerts per round, 3 rounds by default); with {@code --jfr} the last drain is recorded
+ * (settings "profile") and the engine thread's hottest frames are printed. Hub settings can be added as {@code --key=value} arguments (e.g.
  * {@code --aiops.ingest.process-batch-size=5000}).
  */
 public final class EngineApplyBenchmark {
@@ -62,11 +66,14 @@ public final class EngineApplyBenchmark {
 
     public static void main(String[] args) throws Exception {
         int count = 100_000;
+        int rounds = 3;
         Path jfr = null;
         List<String> hubArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--jfr")) {
                 jfr = Path.of(args[++i]);
+            } else if (args[i].equals("--rounds")) {
+                rounds = Integer.parseInt(args[++i]);
             } else if (args[i].startsWith("--")) {
                 hubArgs.add(args[i]);
             } else {
@@ -76,7 +83,10 @@ public final class EngineApplyBenchmark {
         Path data = Files.createTempDirectory("engine-bench");
         PrintStream out = System.out;
         try (ConfigurableApplicationContext hub = start(data, hubArgs)) {
-            run(hub, count, jfr, out);
+            for (int round = 1; round <= rounds; round++) {
+                out.printf("%n== round %d of %d%s%n", round, rounds, round == 1 && rounds > 1 ? " (warm-up: cold JIT)" : "");
+                run(hub, count, (long) (round - 1) * count, round == rounds ? jfr : null, out);
+            }
         } finally {
             deleteRecursively(data);
         }
@@ -96,14 +106,14 @@ public final class EngineApplyBenchmark {
         return SpringApplication.run(AiopsHubApplication.class, args.toArray(String[]::new));
     }
 
-    private static void run(ConfigurableApplicationContext hub, int count, Path jfr, PrintStream out) throws Exception {
+    private static void run(ConfigurableApplicationContext hub, int count, long offset, Path jfr, PrintStream out) throws Exception {
         CamelContext camel = hub.getBean(CamelContext.class);
         JdbcTemplate jdbc = hub.getBean(JdbcTemplate.class);
         String port = hub.getEnvironment().getProperty("local.server.port");
         camel.getRouteController().stopRoute(ENGINE_ROUTE);
         jdbc.update("delete from alert_inbox");
 
-        long filled = fill("http://127.0.0.1:" + port, count);
+        long filled = fill("http://127.0.0.1:" + port, offset, count);
         long stored = inbox(jdbc);
         out.printf("inbox filled: %d alerts accepted, %d stored (engine held)%n", filled, stored);
         double[] load = loadAverage();
@@ -126,7 +136,8 @@ public final class EngineApplyBenchmark {
         long firstAt = 0;
         long leftAtFirst = stored;
         while (left > 0) {
-            Thread.sleep(10);
+            // Counting the inbox costs CPU the engine would use: often enough for the timing, no more.
+            Thread.sleep(50);
             left = inbox(jdbc);
             if (firstAt == 0 && left < stored) {
                 firstAt = System.nanoTime();
@@ -175,8 +186,8 @@ public final class EngineApplyBenchmark {
         }
     }
 
-    /** Posts distinct alerts (every one new) in batches of 100 from 4 senders until {@code count} were accepted. */
-    private static long fill(String url, int count) throws Exception {
+    /** Posts distinct alerts (every one new: numbered from {@code offset}) in batches of 100 from 4 senders until {@code count} were accepted. */
+    private static long fill(String url, long offset, int count) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         URI uri = URI.create(url + "/api/v1/alerts/alertmanager");
@@ -192,7 +203,7 @@ public final class EngineApplyBenchmark {
                 while ((first = next.getAndAdd(options.batch())) < count) {
                     HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                             .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
-                            .POST(HttpRequest.BodyPublishers.ofString(AlertLoadDriver.batch(options, first, startsAt))).build();
+                            .POST(HttpRequest.BodyPublishers.ofString(AlertLoadDriver.batch(options, offset + first, startsAt))).build();
                     HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() != 202) {
                         throw new IllegalStateException("ingest answered " + response.statusCode() + ": " + response.body());

@@ -75,7 +75,8 @@ public class CoreBeans {
                                                  ObjectProvider<RedisGuard> guard) {
         HubProperties.Ingest ingest = properties.getIngest();
         if (RedisMode.enabled(env)) {
-            return new io.aiopshub.ingest.RedisLogLineQueue(redis.getObject(), guard.getObject(),
+            return new io.aiopshub.ingest.RedisLogLineQueue(redis.getObject(),
+                    io.aiopshub.ingest.RedisLogLineQueue.STREAM, guard.getObject(),
                     ingest.getLogConsumerName(), ingest.getLogQueueCapacity(), ingest.getLogReclaimAfter(),
                     properties.getRedis().getCommandTimeout());
         }

@@ -42,19 +42,22 @@ import io.lettuce.core.models.stream.ClaimedMessages;
  */
 public class RedisLogLineQueue implements LogLineQueue {
 
+    /** The stream all instances of one hub share. */
     public static final String STREAM = "aiops:logs:stream";
     public static final String GROUP = "aiops-miners";
 
     private final StringRedisTemplate redis;
+    private final String stream;
     private final RedisGuard guard;
     private final String consumer;
     private final long maxLength;
     private final Duration reclaimAfter;
     private final Duration commandTimeout;
 
-    public RedisLogLineQueue(StringRedisTemplate redis, RedisGuard guard, String consumer, long maxLength,
+    public RedisLogLineQueue(StringRedisTemplate redis, String stream, RedisGuard guard, String consumer, long maxLength,
                              Duration reclaimAfter, Duration commandTimeout) {
         this.redis = redis;
+        this.stream = stream;
         this.guard = guard;
         this.consumer = consumer;
         this.maxLength = maxLength;
@@ -83,7 +86,7 @@ public class RedisLogLineQueue implements LogLineQueue {
                     public <K, V> Object execute(RedisOperations<K, V> operations) {
                         StreamOperations<String, String, String> streams = ((RedisOperations<String, String>) operations).opsForStream();
                         for (LogLine line : lines) {
-                            streams.add(STREAM, fields(line), capped);
+                            streams.add(stream, fields(line), capped);
                         }
                         return null;
                     }
@@ -108,7 +111,7 @@ public class RedisLogLineQueue implements LogLineQueue {
     public void ack(Batch batch) {
         if (!batch.ids().isEmpty()) {
             guard.run("logs", () -> withGroup(() ->
-                    redis.opsForStream().acknowledge(STREAM, GROUP, batch.ids().toArray(String[]::new))));
+                    redis.opsForStream().acknowledge(stream, GROUP, batch.ids().toArray(String[]::new))));
         }
     }
 
@@ -117,7 +120,7 @@ public class RedisLogLineQueue implements LogLineQueue {
         if (records.size() < max) {
             List<MapRecord<String, Object, Object>> fresh = redis.opsForStream().read(Consumer.from(GROUP, consumer),
                     StreamReadOptions.empty().count(max - records.size()),
-                    StreamOffset.create(STREAM, ReadOffset.lastConsumed()));
+                    StreamOffset.create(stream, ReadOffset.lastConsumed()));
             if (fresh != null) {
                 records.addAll(fresh);
             }
@@ -154,7 +157,7 @@ public class RedisLogLineQueue implements LogLineQueue {
             @SuppressWarnings("unchecked")
             RedisStreamAsyncCommands<byte[], byte[]> lettuce = (RedisStreamAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
             try {
-                return lettuce.xautoclaim(bytes(STREAM), XAutoClaimArgs.Builder.xautoclaim(
+                return lettuce.xautoclaim(bytes(stream), XAutoClaimArgs.Builder.xautoclaim(
                         io.lettuce.core.Consumer.from(bytes(GROUP), bytes(consumer)), reclaimAfter, "0-0").count(max))
                         .get(commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -163,7 +166,7 @@ public class RedisLogLineQueue implements LogLineQueue {
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : new RedisException(e.getCause());
             } catch (TimeoutException e) {
-                throw new RedisCommandTimeoutException("XAUTOCLAIM on " + STREAM + " took longer than " + commandTimeout);
+                throw new RedisCommandTimeoutException("XAUTOCLAIM on " + stream + " took longer than " + commandTimeout);
             }
         });
         if (claimed == null) {
@@ -179,10 +182,10 @@ public class RedisLogLineQueue implements LogLineQueue {
             }
             Map<Object, Object> fields = new LinkedHashMap<>();
             message.getBody().forEach((k, v) -> fields.put(text(k), text(v)));
-            records.add(MapRecord.create(STREAM, fields).withId(RecordId.of(message.getId())));
+            records.add(MapRecord.create(stream, fields).withId(RecordId.of(message.getId())));
         }
         if (!trimmed.isEmpty()) {
-            redis.opsForStream().acknowledge(STREAM, GROUP, trimmed.toArray(String[]::new));
+            redis.opsForStream().acknowledge(stream, GROUP, trimmed.toArray(String[]::new));
         }
         return records;
     }
@@ -198,7 +201,7 @@ public class RedisLogLineQueue implements LogLineQueue {
     private void ensureGroup() {
         try {
             // XGROUP CREATE ... MKSTREAM: creates the stream too, without touching lines already in it.
-            redis.opsForStream().createGroup(STREAM, ReadOffset.from("0"), GROUP);
+            redis.opsForStream().createGroup(stream, ReadOffset.from("0"), GROUP);
         } catch (RuntimeException e) {
             // BUSYGROUP: another instance created it first.
             if (!mentions(e, "BUSYGROUP")) {

@@ -29,6 +29,11 @@ class RedisLogLineQueueTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
 
     private final RedisGuard guard = new RedisGuard(Duration.ofSeconds(5), new SimpleMeterRegistry());
+    /**
+     * A stream of this test's own: hubs of other test classes still running in the JVM (Spring's context
+     * cache) mine the hub's real stream with the same consumer group, and would take these lines.
+     */
+    private final String stream = "aiops:logs:test-" + java.util.UUID.randomUUID();
     private LettuceConnectionFactory factory;
     private StringRedisTemplate redis;
 
@@ -39,18 +44,19 @@ class RedisLogLineQueueTest {
         factory.afterPropertiesSet();
         redis = new StringRedisTemplate(factory);
         redis.afterPropertiesSet();
-        redis.delete(RedisLogLineQueue.STREAM);
+        redis.delete(stream);
     }
 
     @AfterEach
     void disconnect() {
+        redis.delete(stream);
         factory.destroy();
     }
 
     @Test
     void linesOfAConsumerKilledMidBatchAreReclaimedByAnother() {
-        RedisLogLineQueue dying = new RedisLogLineQueue(redis, guard, "hub-a", 10_000, Duration.ofMillis(300), TIMEOUT);
-        RedisLogLineQueue survivor = new RedisLogLineQueue(redis, guard, "hub-b", 10_000, Duration.ofMillis(300), TIMEOUT);
+        RedisLogLineQueue dying = new RedisLogLineQueue(redis, stream, guard, "hub-a", 10_000, Duration.ofMillis(300), TIMEOUT);
+        RedisLogLineQueue survivor = new RedisLogLineQueue(redis, stream, guard, "hub-b", 10_000, Duration.ofMillis(300), TIMEOUT);
         assertThat(dying.offer(lines(10))).isEqualTo(10);
 
         LogLineQueue.Batch taken = dying.take(6);
@@ -69,33 +75,33 @@ class RedisLogLineQueueTest {
             return processed.size() == 10;
         });
         assertThat(processed).containsExactlyInAnyOrderElementsOf(messages(0, 10));
-        assertThat(redis.opsForStream().pending(RedisLogLineQueue.STREAM, RedisLogLineQueue.GROUP).getTotalPendingMessages())
+        assertThat(redis.opsForStream().pending(stream, RedisLogLineQueue.GROUP).getTotalPendingMessages())
                 .isZero();
         assertThat(survivor.take(100).lines()).isEmpty();
     }
 
     @Test
     void linesRoundTripWithAllFieldsAndTheStreamIsCapped() {
-        RedisLogLineQueue queue = new RedisLogLineQueue(redis, guard, "hub-c", 50, Duration.ofMinutes(1), TIMEOUT);
+        RedisLogLineQueue queue = new RedisLogLineQueue(redis, stream, guard, "hub-c", 50, Duration.ofMinutes(1), TIMEOUT);
         queue.offer(List.of(new LogLine("api", "error", "boom", Instant.parse("2026-01-01T00:00:00Z"), "node-1")));
         LogLineQueue.Batch batch = queue.take(10);
         assertThat(batch.lines()).containsExactly(new LogLine("api", "error", "boom", Instant.parse("2026-01-01T00:00:00Z"), "node-1"));
         queue.ack(batch);
         queue.offer(lines(500));
-        assertThat(redis.opsForStream().size(RedisLogLineQueue.STREAM)).isLessThan(500);
+        assertThat(redis.opsForStream().size(stream)).isLessThan(500);
     }
 
     @Test
     void aRedisThatLostItsDataGetsTheGroupBackAndNoLineOfferedMeanwhileIsMissed() {
-        RedisLogLineQueue queue = new RedisLogLineQueue(redis, guard, "hub-d", 10_000, Duration.ofMinutes(1), TIMEOUT);
+        RedisLogLineQueue queue = new RedisLogLineQueue(redis, stream, guard, "hub-d", 10_000, Duration.ofMinutes(1), TIMEOUT);
         // As after a restart without persistence: stream and consumer group are gone.
-        redis.delete(RedisLogLineQueue.STREAM);
+        redis.delete(stream);
         assertThat(queue.offer(lines(5))).isEqualTo(5);
 
         LogLineQueue.Batch batch = queue.take(100);
         assertThat(batch.lines()).extracting(LogLine::message).containsExactlyElementsOf(messages(0, 5));
         queue.ack(batch);
-        assertThat(redis.opsForStream().pending(RedisLogLineQueue.STREAM, RedisLogLineQueue.GROUP).getTotalPendingMessages())
+        assertThat(redis.opsForStream().pending(stream, RedisLogLineQueue.GROUP).getTotalPendingMessages())
                 .isZero();
     }
 
