@@ -87,6 +87,10 @@ public final class EngineApplyBenchmark {
                 out.printf("%n== round %d of %d%s%n", round, rounds, round == 1 && rounds > 1 ? " (warm-up: cold JIT)" : "");
                 run(hub, count, (long) (round - 1) * count, round == rounds ? jfr : null, out);
             }
+        } catch (Exception | Error failed) {
+            // Said and ended here: a failed run must not wait for ever on the hub's non-daemon threads.
+            failed.printStackTrace();
+            System.exit(1);
         } finally {
             deleteRecursively(data);
         }
@@ -123,6 +127,8 @@ public final class EngineApplyBenchmark {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         Map<Long, Long> cpuBefore = threadCpu(threads);
         long processCpuBefore = os.getProcessCpuTime();
+        long gcBefore = gcMillis();
+        long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         Recording recording = null;
         if (jfr != null) {
             recording = new Recording(Configuration.getConfiguration("profile"));
@@ -149,6 +155,8 @@ public final class EngineApplyBenchmark {
         }
         long ended = System.nanoTime();
         long processCpu = os.getProcessCpuTime() - processCpuBefore;
+        long gc = gcMillis() - gcBefore;
+        long jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore;
         Map<Long, Long> cpuAfter = threadCpu(threads);
         if (recording != null) {
             recording.stop();
@@ -179,8 +187,11 @@ public final class EngineApplyBenchmark {
                         + "(%.1f µs per alert) | process %.2f CPU s = %.0f alerts per process CPU second%n",
                 timed / wall, engineCpu / 1e9, stored / (engineCpu / 1e9), engineCpu / 1e3 / stored,
                 processCpu / 1e9, stored / (processCpu / 1e9));
+        // The JIT compilers' and the collector's threads are not Java threads: ThreadMXBean does not list them.
+        out.printf("beside the Java threads: JIT compiling %.2f s, garbage collection %.2f s (elapsed, all threads)%n",
+                jit / 1e3, gc / 1e3);
         out.println("busiest threads during the drain (CPU s):");
-        busiest.stream().limit(6).forEach(e -> out.printf("  %8.2f  %s%n", e.getValue() / 1e9, e.getKey()));
+        busiest.stream().limit(8).forEach(e -> out.printf("  %8.2f  %s%n", e.getValue() / 1e9, e.getKey()));
         if (jfr != null) {
             printProfile(jfr, out);
         }
@@ -213,11 +224,18 @@ public final class EngineApplyBenchmark {
                 return null;
             }));
         }
-        for (Future<?> future : done) {
-            future.get();
+        try {
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            senders.shutdownNow();
         }
-        senders.shutdown();
         return accepted.get();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
     }
 
     private static long inbox(JdbcTemplate jdbc) {
