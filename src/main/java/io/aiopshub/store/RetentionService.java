@@ -29,8 +29,13 @@ public class RetentionService {
     private static final List<String> INCIDENT_CHILDREN = List.of("alerts", "timeline_entries", "incident_log_templates",
             "incident_metric_context", "incident_analyses");
 
-    /** Tables whose rows belong to an action run of an incident; the runs go with the incident once finished. */
-    private static final List<String> RUN_CHILDREN = List.of("action_run_events", "action_run_decisions");
+    /**
+     * Tables whose rows belong to an action run of an incident; the runs go with the incident once finished.
+     * The chat tables have no foreign key to the runs (a posted message outlives nothing it needs), so
+     * nothing else would ever delete their rows.
+     */
+    private static final List<String> RUN_CHILDREN = List.of("action_run_events", "action_run_decisions",
+            "chat_approval_refs", "chat_posted_approvals");
 
     public record Purged(int incidents, int silences, int logTemplates, int deadLetters) { }
 

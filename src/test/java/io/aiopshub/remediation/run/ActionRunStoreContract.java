@@ -323,6 +323,13 @@ abstract class ActionRunStoreContract {
         f.decisions.reject(new DecisionRequest(rejected.id(), "bob", "api", "no"));
         ActionRun waiting = awaiting(unfinished, "r2");
         f.jdbc.update("update incidents set status = 'resolved', resolved_at = ?", java.sql.Timestamp.from(f.clock.instant()));
+        // Both were posted to a chat for approval: a button reference and the message to edit later.
+        for (ActionRun run : List.of(rejected, waiting)) {
+            f.jdbc.update("insert into chat_approval_refs (callback_id, run_id, created_at) values (?, ?, ?)",
+                    run.id().substring(0, 16), run.id(), java.sql.Timestamp.from(f.clock.instant()));
+            f.jdbc.update("insert into chat_posted_approvals (run_id, channel, chat_id, message_ref, posted_at) "
+                    + "values (?, 'telegram', '-100', '42', ?)", run.id(), java.sql.Timestamp.from(f.clock.instant()));
+        }
         f.clock.advance(Duration.ofDays(91));
         RetentionService retention = new RetentionService(f.jdbc, f.transactions, new RetentionProperties(), f.clock);
 
@@ -332,6 +339,9 @@ abstract class ActionRunStoreContract {
         assertThat(f.store.events(rejected.id())).isEmpty();
         assertThat(f.store.decisions(rejected.id())).isEmpty();
         assertThat(f.store.find(waiting.id())).isPresent();
+        assertThat(f.jdbc.queryForList("select run_id from chat_approval_refs", String.class))
+                .as("the chat references go with their run").containsExactly(waiting.id());
+        assertThat(f.jdbc.queryForList("select run_id from chat_posted_approvals", String.class)).containsExactly(waiting.id());
     }
 
     /** A run of restart_service_ssh awaiting approval, with a successful dry run. */
