@@ -86,6 +86,7 @@ class ConsoleOidcTest {
     static final String TOKEN = REALM + "/protocol/openid-connect/token";
     static final String USERINFO = REALM + "/protocol/openid-connect/userinfo";
     static final String JWKS = REALM + "/protocol/openid-connect/certs";
+    static final String LOGOUT = REALM + "/protocol/openid-connect/logout";
     static final RSAKey KEY = rsaKey("provider-key");
     static final RSAKey FORGER = rsaKey("provider-key");
 
@@ -118,8 +119,8 @@ class ConsoleOidcTest {
                  "userinfo_endpoint": "%2$s%5$s", "jwks_uri": "%2$s%6$s", "response_types_supported": ["code"],
                  "subject_types_supported": ["public"], "id_token_signing_alg_values_supported": ["RS256"],
                  "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
-                 "code_challenge_methods_supported": ["S256"]}
-                """.formatted(issuer(), PROVIDER.baseUrl(), AUTHORIZE, TOKEN, USERINFO, JWKS))));
+                 "code_challenge_methods_supported": ["S256"], "end_session_endpoint": "%2$s%7$s"}
+                """.formatted(issuer(), PROVIDER.baseUrl(), AUTHORIZE, TOKEN, USERINFO, JWKS, LOGOUT))));
         PROVIDER.stubFor(get(JWKS).willReturn(okJson(new JWKSet(KEY.toPublicJWK()).toString())));
         // The person logs in at the provider, which sends them back with a fresh code and the hub's state.
         PROVIDER.stubFor(get(urlPathEqualTo(AUTHORIZE)).willReturn(aResponse().withStatus(302)
@@ -144,6 +145,8 @@ class ConsoleOidcTest {
 
         assertThat(browser.login("alice-token").location()).endsWith("/console/incidents");
         assertThat(browser.get("/console/incidents").body()).contains("Signed in as <strong>alice</strong>");
+        // A session opened with a token has nothing to end at the provider.
+        assertThat(browser.post("/console/logout", Map.of()).location()).endsWith("/console/login?logout");
     }
 
     @Test
@@ -183,8 +186,13 @@ class ConsoleOidcTest {
         assertThat(incidents.status()).isEqualTo(200);
         assertThat(incidents.body()).contains("Signed in as <strong>oidc:dana</strong>");
 
-        // Logout ends the session: the old cookie opens nothing.
-        assertThat(browser.post("/console/logout", Map.of()).location()).endsWith("/console/login?logout");
+        // Logout ends the session here and at the provider, which sends the person back to the login page.
+        URI logout = URI.create(browser.post("/console/logout", Map.of()).location());
+        assertThat(logout.toString()).startsWith(PROVIDER.baseUrl() + LOGOUT + "?");
+        assertThat(query(logout.getRawQuery()))
+                .containsEntry("id_token_hint", signIn.idToken())
+                .containsEntry("post_logout_redirect_uri", "http://localhost:" + port + "/console/login?logout");
+        // The old cookie opens nothing.
         assertThat(browser.get("/console/incidents").location()).endsWith("/console/login");
     }
 
@@ -265,7 +273,7 @@ class ConsoleOidcTest {
     }
 
     /** One login at the provider: what the hub asked the provider for, the code it got, and the hub's answer to the callback. */
-    record SignIn(Map<String, String> authorize, String code, ConsoleSession.Page back) { }
+    record SignIn(Map<String, String> authorize, String code, String idToken, ConsoleSession.Page back) { }
 
     private SignIn signIn(ConsoleSession browser, Function<String, String> idTokenFor) throws Exception {
         browser.get("/console/login");
@@ -285,12 +293,12 @@ class ConsoleOidcTest {
         PROVIDER.stubFor(post(TOKEN).withRequestBody(containing("code=" + code)).willReturn(okJson("""
                 {"access_token": "at-%s", "token_type": "Bearer", "expires_in": 300, "scope": "openid profile email",
                  "id_token": "%s"}
-                """.formatted(sub, idTokenFor.apply(authorize.get("nonce"))))));
+                """.formatted(sub, idToken))));
         PROVIDER.stubFor(get(USERINFO).withHeader("Authorization", equalTo("Bearer at-" + sub))
                 .willReturn(okJson("{\"sub\": \"" + sub + "\", \"email\": \"" + sub + "@example.com\"}")));
 
         ConsoleSession.Page back = browser.get(callback.getRawPath() + "?" + callback.getRawQuery());
-        return new SignIn(authorize, code, back);
+        return new SignIn(authorize, code, idToken, back);
     }
 
     private static JWTClaimsSet claims(String sub, String name, List<String> groups, String nonce) {

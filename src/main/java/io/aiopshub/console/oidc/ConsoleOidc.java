@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
@@ -29,6 +30,8 @@ public class ConsoleOidc {
     static final String AUTHORIZATION_BASE = "/console/oauth2/authorization";
     static final String CALLBACK_BASE = "/console/login/oauth2/code";
     static final String FAILURE_URL = "/console/login?oidcerror";
+    /** Where the console's own logout goes (ApiSecurityConfig), and where the provider sends people back to. */
+    static final String LOGGED_OUT = "/console/login?logout";
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleOidc.class);
 
@@ -66,6 +69,21 @@ public class ConsoleOidc {
                 .defaultSuccessUrl("/console/incidents", true)
                 .failureUrl(FAILURE_URL)
                 .permitAll());
+        if (settings.isLogoutAtProvider()) {
+            http.logout(logout -> logout.logoutSuccessHandler(logoutAtProvider()));
+        }
+    }
+
+    /**
+     * After the console session ended: a person who signed in through the provider is sent to its
+     * end_session_endpoint (with their ID token as hint) and comes back to the login page. Sessions opened
+     * with a token, and providers that announce no such endpoint, go to the login page directly.
+     */
+    private OidcClientInitiatedLogoutSuccessHandler logoutAtProvider() {
+        OidcClientInitiatedLogoutSuccessHandler handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        handler.setPostLogoutRedirectUri("{baseUrl}" + LOGGED_OUT);
+        handler.setDefaultTargetUrl(LOGGED_OUT);
+        return handler;
     }
 
     /** By default an unreadable discovery document is a bare 500; the person gets the login page instead. */

@@ -39,6 +39,13 @@ public class ConsoleOidcProperties {
     /** Scopes asked of the provider. */
     private List<String> scopes = new ArrayList<>(List.of("openid", "profile", "email"));
 
+    /**
+     * Whether signing out of the console also ends the person's session at the provider (OpenID RP-initiated
+     * logout, when the provider announces an end_session_endpoint): else the next "Sign in with ..." lets
+     * them straight back in without asking.
+     */
+    private boolean logoutAtProvider = true;
+
     public String getIssuerUri() { return issuerUri; }
     public void setIssuerUri(String issuerUri) { this.issuerUri = issuerUri; }
     public String getClientId() { return clientId; }
@@ -57,4 +64,6 @@ public class ConsoleOidcProperties {
     public void setAllowedGroups(List<String> allowedGroups) { this.allowedGroups = allowedGroups; }
     public List<String> getScopes() { return scopes; }
     public void setScopes(List<String> scopes) { this.scopes = scopes; }
+    public boolean isLogoutAtProvider() { return logoutAtProvider; }
+    public void setLogoutAtProvider(boolean logoutAtProvider) { this.logoutAtProvider = logoutAtProvider; }
 }
