@@ -32,8 +32,16 @@ public class HubProperties {
         private Duration resolveTimeout = Duration.ofMinutes(5);
         /** How often the inbox of accepted events is applied to incidents. */
         private Duration processInterval = Duration.ofMillis(200);
-        /** Most inbox events applied in one transaction. */
+        /**
+         * Inbox events applied in one transaction: the size a batch starts at and never goes below. With a
+         * backlog the engine takes larger batches, up to {@link #processBatchMaxSize}, as long as one takes
+         * about {@link #processBatchTarget} (it holds the inbox lock and its incidents' row locks that long).
+         */
         private int processBatchSize = 1000;
+        /** The largest batch; equal to {@link #processBatchSize} for a fixed size. */
+        private int processBatchMaxSize = 10_000;
+        /** About how long one batch may hold its locks when the engine sizes batches to a backlog. */
+        private Duration processBatchTarget = Duration.ofMillis(500);
         /** Log lines waiting for template mining; in process, beyond this the API answers 429; in Redis, the stream's cap. */
         private int logQueueCapacity = 100_000;
         /** This instance's name in the Redis consumer group; unique per instance. */
@@ -67,6 +75,10 @@ public class HubProperties {
         public void setProcessInterval(Duration processInterval) { this.processInterval = processInterval; }
         public int getProcessBatchSize() { return processBatchSize; }
         public void setProcessBatchSize(int processBatchSize) { this.processBatchSize = processBatchSize; }
+        public int getProcessBatchMaxSize() { return processBatchMaxSize; }
+        public void setProcessBatchMaxSize(int processBatchMaxSize) { this.processBatchMaxSize = processBatchMaxSize; }
+        public Duration getProcessBatchTarget() { return processBatchTarget; }
+        public void setProcessBatchTarget(Duration processBatchTarget) { this.processBatchTarget = processBatchTarget; }
     }
 
     public static class Routing {

@@ -1,6 +1,7 @@
 package io.aiopshub.incident;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,7 +80,7 @@ public class IncidentEngine {
     private final IncidentTimeline timeline;
     private final CurrentRoutingPolicy policies;
     private final Clock clock;
-    private final int batchSize;
+    private final EngineBatchSizer batchSizer;
 
     public IncidentEngine(InboxBatches batches, AlertInbox inbox, IncidentRepository incidents, AlertRepository alerts,
                           NewAlertRows newAlertRows, IncidentTimeline timeline, CurrentRoutingPolicy policies, Clock clock, HubProperties properties) {
@@ -91,7 +92,9 @@ public class IncidentEngine {
         this.timeline = timeline;
         this.policies = policies;
         this.clock = clock;
-        this.batchSize = properties.getIngest().getProcessBatchSize();
+        HubProperties.Ingest ingest = properties.getIngest();
+        this.batchSizer = new EngineBatchSizer(ingest.getProcessBatchSize(), ingest.getProcessBatchMaxSize(),
+                ingest.getProcessBatchTarget());
     }
 
     /**
@@ -99,7 +102,11 @@ public class IncidentEngine {
      * letters when they cannot be applied: see {@link InboxBatches}).
      */
     public int applyInbox() {
-        return batches.take(batchSize, this::applyAll);
+        int asked = batchSizer.next();
+        long started = System.nanoTime();
+        int taken = batches.take(asked, this::applyAll);
+        batchSizer.observed(asked, taken, Duration.ofNanos(System.nanoTime() - started));
+        return taken;
     }
 
     /** Applies events read from the inbox, in the transaction that deletes them from it. */
