@@ -5,6 +5,8 @@ import io.aiopshub.rca.llm.LlmAnalyst;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,15 +60,29 @@ public class IncidentAnalysisService {
     private final Clock clock;
     private final Redactor redactor;
     private final GroupContexts groups;
-    /** Per open incident, the stamp this loop last looked at (see {@link #analyzePending()}). */
-    private final Map<String, String> stamps = new ConcurrentHashMap<>();
+    /**
+     * What this loop last looked at for an open incident (see {@link #analyzePending()}) and when: the
+     * incident's severity and correlation (a change is looked at at once), and how many alerts and log
+     * templates it had (growth waits for the re-check interval).
+     */
+    private record Looked(String standing, String growth, Instant at) {
+
+        boolean same(Looked other) {
+            return standing.equals(other.standing) && growth.equals(other.growth);
+        }
+    }
+
+    /** Per open incident, the stamp this loop last looked at and when (see {@link #analyzePending()}). */
+    private final Map<String, Looked> stamps = new ConcurrentHashMap<>();
+    private final Duration recheckInterval;
 
     public IncidentAnalysisService(JdbcTemplate jdbc, RuleBasedAnalyst analyst, LlmAnalyst llmAnalyst,
                                    AnalysisCache cache, io.micrometer.core.instrument.MeterRegistry meters,
                                    SimilarIncidents similarIncidents, Runbooks runbooks, LlmPrices prices,
                                    IncidentTimeline timeline, ObjectMapper json, Clock clock, Redactor redactor,
-                                   GroupContexts groups) {
+                                   GroupContexts groups, io.aiopshub.rca.llm.LlmProperties properties) {
         this.jdbc = jdbc;
+        this.recheckInterval = properties.getRecheckInterval();
         this.groups = groups;
         this.redactor = redactor;
         this.prices = prices;
@@ -85,7 +101,10 @@ public class IncidentAnalysisService {
      * Analyses the open incidents whose signature changed since their last analysis; returns how many.
      * A cheap stamp per incident (severity, and the count and newest id of its alerts and its log
      * templates) changes whenever the signature can have; only incidents whose stamp moved since this
-     * loop last looked have their evidence loaded and their signature compared.
+     * loop last looked have their evidence loaded and their signature compared. One that only gained alerts
+     * or log templates waits if it was looked at less than {@code aiops.llm.recheck-interval} ago: loading the
+     * evidence costs more the larger the incident, and during an alert storm every open incident grows at
+     * every run. A raised severity or a changed correlated group is looked at at once.
      * Deliberately not one transaction: LLM calls take seconds, and each analysis is stored on its own.
      */
     public int analyzePending() {
@@ -97,15 +116,20 @@ public class IncidentAnalysisService {
                        (select max(t.id) from incident_log_templates t where t.incident_id = i.id) as template_newest,
                        i.correlation_stamp
                 from incidents i where i.status = 'firing' order by i.updated_at desc""");
-        Map<String, String> current = new HashMap<>();
+        Map<String, Looked> current = new HashMap<>();
+        Instant now = clock.instant();
         int analysed = 0;
         int looked = 0;
         for (Map<String, Object> row : open) {
             String id = (String) row.get("ID");
-            String stamp = row.get("SEVERITY") + "|" + row.get("ALERT_COUNT") + "|" + row.get("ALERT_NEWEST") + "|"
-                    + row.get("TEMPLATE_COUNT") + "|" + row.get("TEMPLATE_NEWEST") + "|" + row.get("CORRELATION_STAMP");
-            String seen = stamps.get(id);
-            if (stamp.equals(seen) || looked >= MAX_PER_RUN) {
+            Looked stamp = new Looked(row.get("SEVERITY") + "|" + row.get("CORRELATION_STAMP"),
+                    row.get("ALERT_COUNT") + "|" + row.get("ALERT_NEWEST") + "|" + row.get("TEMPLATE_COUNT") + "|"
+                            + row.get("TEMPLATE_NEWEST"), now);
+            Looked seen = stamps.get(id);
+            boolean unchanged = seen != null && stamp.same(seen);
+            boolean onlyGrewRecently = seen != null && stamp.standing().equals(seen.standing())
+                    && now.isBefore(seen.at().plus(recheckInterval));
+            if (unchanged || onlyGrewRecently || looked >= MAX_PER_RUN) {
                 current.put(id, seen);
                 continue;
             }
@@ -236,7 +260,7 @@ public class IncidentAnalysisService {
      * templates seen within the window, through the same chain. Nothing is stored.
      */
     public ServiceAnalysis analyzeService(String service, java.time.Duration window) {
-        java.time.Instant since = clock.instant().minus(window);
+        Instant since = clock.instant().minus(window);
         List<IncidentEvidence.AlertEvidence> alerts = jdbc.query("select a.fingerprint, a.status, a.labels_json from alerts a "
                 + "join incidents i on i.id = a.incident_id where i.service = ? and a.last_received_at >= ? order by a.id desc "
                 + "fetch first 50 rows only", (rs, i) -> new IncidentEvidence.AlertEvidence(rs.getString(1), rs.getString(2),

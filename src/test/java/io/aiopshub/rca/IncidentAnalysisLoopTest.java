@@ -66,6 +66,33 @@ class IncidentAnalysisLoopTest {
         assertThat(jdbc.queryForObject("select count(*) from incident_analyses", Long.class)).isEqualTo(2);
     }
 
+    @Test
+    void anIncidentThatKeepsChangingIsLookedAtAgainOncePerRecheckInterval() {
+        Instant start = clock.instant().minusSeconds(60);
+        Map<String, String> labels = Map.of("alertname", "StormCheck", "service", "payments", "severity", "high");
+        post(Payloads.alertmanager("firing", start, null, with(labels, "instance", "10.0.1.0:8080"), "errors"));
+        apply();
+        assertThat(analysis.analyzePending()).as("a new incident is analysed at once").isEqualTo(1);
+
+        // A storm: the incident gains an alert before every run of the loop (2 s apart).
+        for (int i = 1; i <= 4; i++) {
+            clock.advance(Duration.ofSeconds(2));
+            post(Payloads.alertmanager("firing", start, null, with(labels, "instance", "10.0.1." + i + ":8080"), "errors"));
+            apply();
+            assertThat(analysis.analyzePending()).as("run %d, %d s after the last look", i, 2 * i).isZero();
+        }
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(analysis.analyzePending()).as("10 s after the last look: all four new alerts at once").isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from incident_analyses a join incidents i on i.id = a.incident_id "
+                + "where i.title like 'StormCheck%'", Long.class)).isEqualTo(2);
+    }
+
+    private static Map<String, String> with(Map<String, String> labels, String key, String value) {
+        Map<String, String> copy = new java.util.HashMap<>(labels);
+        copy.put(key, value);
+        return copy;
+    }
+
     private void apply() {
         while (engine.applyInbox() > 0) {
             // drain

@@ -22,6 +22,13 @@ public class LlmProperties {
     private Duration breakerWaitInOpenState = Duration.ofSeconds(60);
     /** Prompt budget in tokens (estimated as characters / 4); lower-priority evidence is dropped first. */
     private int promptTokenBudget = 3000;
+    /**
+     * How long an analysed incident that keeps gaining alerts or log templates waits before it is looked at
+     * again. A new incident is analysed at the loop's next run, and so is a raised severity or a changed
+     * correlated group; one that gains alerts every second during a storm is re-checked (its evidence
+     * loaded, its signature compared) once per interval instead of at every run of the loop.
+     */
+    private Duration recheckInterval = Duration.ofSeconds(10);
 
     public Duration getBreakerWaitInOpenState() { return breakerWaitInOpenState; }
     public void setBreakerWaitInOpenState(Duration breakerWaitInOpenState) { this.breakerWaitInOpenState = breakerWaitInOpenState; }
@@ -31,6 +38,8 @@ public class LlmProperties {
     public void setTimeout(Duration timeout) { this.timeout = timeout; }
     public int getMaxTokens() { return maxTokens; }
     public void setMaxTokens(int maxTokens) { this.maxTokens = maxTokens; }
+    public Duration getRecheckInterval() { return recheckInterval; }
+    public void setRecheckInterval(Duration recheckInterval) { this.recheckInterval = recheckInterval; }
     public int getPromptTokenBudget() { return promptTokenBudget; }
     public void setPromptTokenBudget(int promptTokenBudget) { this.promptTokenBudget = promptTokenBudget; }
 
