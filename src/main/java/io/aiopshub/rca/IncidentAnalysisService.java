@@ -45,6 +45,12 @@ public class IncidentAnalysisService {
     public static final String TIMELINE_KIND = "analysis";
     /** Incidents whose evidence one run of the loop loads at most; the rest wait for the next run. */
     private static final int MAX_PER_RUN = 100;
+    /**
+     * Alerts of one incident an analysis reads at most, the newest. A storm can put thousands of alerts into
+     * one incident; reading, parsing and redacting all of them at every check grows with the incident, while
+     * the analysts (and a prompt's token budget) gain nothing from the thousandth alert like the others.
+     */
+    static final int MAX_ALERT_EVIDENCE = 500;
 
     private final JdbcTemplate jdbc;
     private final RuleBasedAnalyst analyst;
@@ -319,12 +325,16 @@ public class IncidentAnalysisService {
         return fresh;
     }
 
-    /** The incident's evidence, redacted. */
+    /**
+     * The incident's evidence, redacted: its newest {@value #MAX_ALERT_EVIDENCE} alerts (in the order they
+     * joined), its log templates and metric context.
+     */
     IncidentEvidence evidence(String incidentId, String title, String severity) {
-        List<IncidentEvidence.AlertEvidence> alerts = jdbc.query(
-                "select fingerprint, status, labels_json from alerts where incident_id = ? order by id",
+        List<IncidentEvidence.AlertEvidence> alerts = new ArrayList<>(jdbc.query(
+                "select fingerprint, status, labels_json from alerts where incident_id = ? order by id desc fetch first ? rows only",
                 (rs, i) -> new IncidentEvidence.AlertEvidence(rs.getString(1), rs.getString(2),
-                        LabelsConverter.read(rs.getString(3))), incidentId);
+                        LabelsConverter.read(rs.getString(3))), incidentId, MAX_ALERT_EVIDENCE));
+        java.util.Collections.reverse(alerts);
         List<IncidentEvidence.TemplateEvidence> templates = jdbc.query(
                 "select service, template_id, template, occurrences, examples_json from incident_log_templates "
                         + "where incident_id = ? order by occurrences desc", (rs, i) -> new IncidentEvidence.TemplateEvidence(

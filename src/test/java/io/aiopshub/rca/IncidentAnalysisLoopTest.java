@@ -87,6 +87,28 @@ class IncidentAnalysisLoopTest {
                 + "where i.title like 'StormCheck%'", Long.class)).isEqualTo(2);
     }
 
+    @Test
+    void anAnalysisReadsTheNewestAlertsOfAnIncidentNotAllOfAStorm() {
+        Instant start = clock.instant().minusSeconds(60);
+        Map<String, String> labels = Map.of("alertname", "StormEvidence", "service", "search", "severity", "high");
+        int total = IncidentAnalysisService.MAX_ALERT_EVIDENCE + 100;
+        for (int from = 0; from < total; from += 100) {
+            String[] alerts = new String[100];
+            for (int i = 0; i < 100; i++) {
+                alerts[i] = Payloads.alert("firing", start, null, with(labels, "instance", "node-" + (from + i)), "slow");
+            }
+            post(Payloads.alertmanagerBatch("firing", alerts));
+        }
+        apply();
+        String id = jdbc.queryForObject("select id from incidents where title like 'StormEvidence%'", String.class);
+        assertThat(jdbc.queryForObject("select count(*) from alerts where incident_id = ?", Long.class, id)).isEqualTo(total);
+
+        var evidence = analysis.evidence(id, "StormEvidence", "high").alerts();
+        assertThat(evidence).hasSize(IncidentAnalysisService.MAX_ALERT_EVIDENCE);
+        assertThat(evidence.get(0).labels()).containsEntry("instance", "node-100");
+        assertThat(evidence.get(evidence.size() - 1).labels()).containsEntry("instance", "node-" + (total - 1));
+    }
+
     private static Map<String, String> with(Map<String, String> labels, String key, String value) {
         Map<String, String> copy = new java.util.HashMap<>(labels);
         copy.put(key, value);
