@@ -89,7 +89,7 @@ public final class EngineApplyBenchmark {
             }
         } catch (Exception | Error failed) {
             // Said and ended here: a failed run must not wait for ever on the hub's non-daemon threads.
-            failed.printStackTrace();
+            org.slf4j.LoggerFactory.getLogger(EngineApplyBenchmark.class).error("The engine benchmark failed", failed);
             System.exit(1);
         } finally {
             deleteRecursively(data);
