@@ -5,7 +5,6 @@ import java.util.concurrent.RejectedExecutionException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ServiceStatus;
-import org.apache.camel.spi.ExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
  * debug line. Anything else stays a warning with its stack trace.
  */
 @Component("backgroundTickErrors")
-public class BackgroundTickErrors implements ExceptionHandler {
+public class BackgroundTickErrors extends ConsumerErrorHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundTickErrors.class);
 
@@ -27,16 +26,6 @@ public class BackgroundTickErrors implements ExceptionHandler {
 
     public BackgroundTickErrors(CamelContext camel) {
         this.camel = camel;
-    }
-
-    @Override
-    public void handleException(Throwable exception) {
-        handleException(null, null, exception);
-    }
-
-    @Override
-    public void handleException(String message, Throwable exception) {
-        handleException(message, null, exception);
     }
 
     @Override

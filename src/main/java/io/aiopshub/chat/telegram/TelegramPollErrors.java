@@ -1,10 +1,11 @@
 package io.aiopshub.chat.telegram;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.spi.ExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+
+import io.aiopshub.config.ConsumerErrorHandler;
 
 /**
  * The polling consumer's exception handler: a failed getUpdates is logged without the bot token.
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * logs that message and its stack trace as they are. The next poll tries again.
  */
 @Component("telegramPollErrors")
-public class TelegramPollErrors implements ExceptionHandler {
+public class TelegramPollErrors extends ConsumerErrorHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelegramPollErrors.class);
 
@@ -20,16 +21,6 @@ public class TelegramPollErrors implements ExceptionHandler {
 
     public TelegramPollErrors(TelegramChatProperties properties) {
         this.properties = properties;
-    }
-
-    @Override
-    public void handleException(Throwable exception) {
-        handleException(null, null, exception);
-    }
-
-    @Override
-    public void handleException(String message, Throwable exception) {
-        handleException(message, null, exception);
     }
 
     @Override
