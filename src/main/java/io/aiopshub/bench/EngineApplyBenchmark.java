@@ -60,7 +60,7 @@ public final class EngineApplyBenchmark {
 
     private static final String ENGINE_ROUTE = "incident-apply-inbox";
     /** The benchmark hub's only API token: made for this run, never a fixed value a listening hub would accept. */
-    private static final String TOKEN = "engine-bench-" + java.util.UUID.randomUUID();
+    private static final String TOKEN = java.util.UUID.randomUUID().toString();
 
     private EngineApplyBenchmark() { }
 

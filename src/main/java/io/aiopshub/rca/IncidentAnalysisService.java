@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -334,7 +335,7 @@ public class IncidentAnalysisService {
                 "select fingerprint, status, labels_json from alerts where incident_id = ? order by id desc fetch first ? rows only",
                 (rs, i) -> new IncidentEvidence.AlertEvidence(rs.getString(1), rs.getString(2),
                         LabelsConverter.read(rs.getString(3))), incidentId, MAX_ALERT_EVIDENCE));
-        java.util.Collections.reverse(alerts);
+        Collections.reverse(alerts);
         List<IncidentEvidence.TemplateEvidence> templates = jdbc.query(
                 "select service, template_id, template, occurrences, examples_json from incident_log_templates "
                         + "where incident_id = ? order by occurrences desc", (rs, i) -> new IncidentEvidence.TemplateEvidence(
